@@ -1,0 +1,165 @@
+#include "epub/epub_writer.h"
+
+#include "epub/archive.h"
+#include "epub/package.h"
+#include "epub/pages.h"
+#include "epub/plan.h"
+#include "raster/raster.h"
+#include "util/files.h"
+
+namespace gobook::epub {
+namespace {
+
+constexpr const char* kPackageFolder = "EPUB/";
+constexpr raster::Size kCoverSize{1600, 2560};  // Kindle's recommended 1:1.6
+constexpr uint32_t kWhite = 0xFFFFFF;
+
+std::string Iso8601(std::time_t time) {
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+const char* kContainer =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<container version=\"1.0\" xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">"
+    "<rootfiles><rootfile full-path=\"EPUB/package.opf\" "
+    "media-type=\"application/oebps-package+xml\"/></rootfiles></container>\n";
+
+// Apple Books ignores embedded fonts in reflowable books without this file.
+const char* kAppleDisplayOptions =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<display_options><platform name=\"*\">"
+    "<option name=\"specified-fonts\">true</option></platform></display_options>\n";
+
+class EpubBuilder {
+ public:
+  EpubBuilder(const doc::Book& book, const EpubOptions& options, DiagnosticSink* sink)
+      : book_(book), options_(options), sink_(sink), plan_(MakePlan(book)),
+        archive_(options.modified) {}
+
+  std::optional<std::string> Build() {
+    // mimetype first and stored, as OCF requires.
+    archive_.AddStored("mimetype", "application/epub+zip");
+    archive_.AddDeflated("META-INF/container.xml", kContainer);
+    archive_.AddDeflated("META-INF/com.apple.ibooks.display-options.xml", kAppleDisplayOptions);
+    std::vector<ManifestItem> resources;
+    AddStylesheet(&resources);
+    std::string licence = AddFonts(&resources);
+    AddImages(&resources);
+    if (plan_.has_cover) AddCover(&resources);
+    if (sink_->HasErrors()) return std::nullopt;
+
+    Add("package.opf", PackageDocument(book_, plan_, Iso8601(options_.modified), resources));
+    Add(kNavPage, NavDocument(book_, plan_));
+    Add("toc.ncx", NcxDocument(book_, plan_));
+    if (plan_.has_cover) Add(kCoverPage, CoverPage(book_));
+    Add(kTitlePage, TitlePage(book_));
+    Add(kCopyrightPage, CopyrightPage(book_, licence));
+    for (size_t t = 0; t < book_.tracks.size(); ++t) {
+      Add(plan_.part_files[t], PartPage(book_, plan_, static_cast<int>(t)));
+    }
+    for (size_t i = 0; i < book_.lessons.size(); ++i) {
+      Add(plan_.lesson_files[i], LessonPage(book_, plan_, static_cast<int>(i)));
+    }
+    std::optional<std::string> bytes = archive_.Finish();
+    if (!bytes) sink_->Error("", 0, 0, "cannot build the EPUB: " + archive_.error());
+    return bytes;
+  }
+
+ private:
+  void Add(const std::string& href, std::string content) {
+    if (!archive_.AddDeflated(kPackageFolder + href, std::move(content))) {
+      sink_->Error("", 0, 0, "cannot build the EPUB: " + archive_.error());
+    }
+  }
+
+  std::optional<std::string> Read(const std::string& path) {
+    std::string error;
+    std::optional<std::string> content = ReadFile(path, &error);
+    if (!content) sink_->Error(path, 0, 0, "cannot read: " + error);
+    return content;
+  }
+
+  void AddStylesheet(std::vector<ManifestItem>* resources) {
+    Add(kStylesheet, kEpubStylesheet);
+    resources->push_back({"css", kStylesheet, "text/css", ""});
+  }
+
+  // Embeds the book's fonts under fixed names the stylesheet refers to. Returns
+  // the fonts' licence text, which must travel with them.
+  std::string AddFonts(std::vector<ManifestItem>* resources) {
+    const doc::FontFiles& fonts = book_.fonts;
+    const std::pair<const char*, const std::string*> kFaces[] = {
+        {"text-regular", &fonts.regular}, {"text-italic", &fonts.italic},
+        {"text-bold", &fonts.bold},       {"text-bold-italic", &fonts.bold_italic},
+        {"mono-regular", &fonts.mono},     {"mono-bold", &fonts.mono_bold},
+        {"mono-italic", &fonts.mono_italic}};
+    std::string folder = JoinPath(book_.root, book_.fonts_dir);
+    for (const auto& [name, file] : kFaces) {
+      std::optional<std::string> bytes = Read(JoinPath(folder, *file));
+      if (!bytes) continue;
+      std::string href = std::string("fonts/") + name + ".ttf";
+      Add(href, std::move(*bytes));
+      resources->push_back({std::string("font-") + name, href, "font/ttf", ""});
+    }
+    std::string error;
+    std::optional<std::string> licence = ReadFile(JoinPath(folder, "LICENSE"), &error);
+    return licence ? *licence : "";
+  }
+
+  void AddImages(std::vector<ManifestItem>* resources) {
+    int n = 0;
+    for (const doc::ImageRef& image : book_.images) {
+      const ImageFile& file = plan_.images.at(image.path);
+      std::string source = JoinPath(book_.root, image.path);
+      std::optional<std::string> bytes = Read(source);
+      if (!bytes) continue;
+      if (file.from_svg) bytes = Rasterise(source, *bytes);
+      if (!bytes) continue;
+      Add(file.href, std::move(*bytes));
+      resources->push_back({"image" + std::to_string(++n), file.href, file.media_type, ""});
+    }
+  }
+
+  // Older e-reader engines draw SVG poorly: carry a PNG at twice the SVG's size.
+  std::optional<std::string> Rasterise(const std::string& source, const std::string& svg) {
+    std::string error;
+    std::optional<raster::Size> size = raster::SvgSize(svg, &error);
+    std::optional<std::string> png;
+    if (size) png = raster::RenderSvgToPng(svg, {size->width * 2, size->height * 2}, kWhite, &error);
+    if (!png) sink_->Error(source, 0, 0, "cannot render SVG: " + error);
+    return png;
+  }
+
+  void AddCover(std::vector<ManifestItem>* resources) {
+    std::string source = JoinPath(book_.root, book_.cover_svg);
+    std::optional<std::string> svg = Read(source);
+    if (!svg) return;
+    std::string error;
+    std::optional<std::string> png = raster::RenderSvgToPng(*svg, kCoverSize, kWhite, &error);
+    if (!png) {
+      sink_->Error(source, 0, 0, "cannot render the cover: " + error);
+      return;
+    }
+    Add(kCoverImage, std::move(*png));
+    resources->push_back({"cover-image", kCoverImage, "image/png", "cover-image"});
+  }
+
+  const doc::Book& book_;
+  const EpubOptions& options_;
+  DiagnosticSink* sink_;
+  Plan plan_;
+  Archive archive_;
+};
+
+}  // namespace
+
+std::optional<std::string> BuildEpub(const doc::Book& book, const EpubOptions& options,
+                                     DiagnosticSink* sink) {
+  return EpubBuilder(book, options, sink).Build();
+}
+
+}  // namespace gobook::epub

@@ -1,0 +1,43 @@
+// Text helpers shared by every stage: UTF-8 validation, GitHub-style anchors,
+// tab expansion and positions in a source text.
+#ifndef GOBOOK_UTIL_TEXT_H_
+#define GOBOOK_UTIL_TEXT_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace gobook {
+
+// The byte offset of the first byte that is not valid UTF-8, or npos when the
+// whole text is valid. cmark replaces bad bytes silently, so we check first.
+size_t FindInvalidUtf8(std::string_view text);
+
+// 1-based line and column (in bytes) of a byte offset.
+struct LineColumn {
+  int line = 1;
+  int column = 1;
+};
+LineColumn LineColumnAt(std::string_view text, size_t offset);
+
+// GitHub's heading anchor rule: lower case; letters, marks, numbers, '_', '-'
+// kept; spaces become '-'; everything else dropped. Deduplication (-1, -2) is
+// the caller's job since it depends on the other headings of the page.
+std::string GitHubSlug(std::string_view heading_text);
+
+// Expands tabs to the next multiple of `width` columns, counting code points.
+std::string ExpandTabs(std::string_view text, int width = 4);
+
+// Width of a line in columns: code points, with tabs to the next multiple of 4.
+int DisplayColumns(std::string_view line);
+
+std::string_view Trim(std::string_view text);
+bool StartsWith(std::string_view text, std::string_view prefix);
+bool EndsWith(std::string_view text, std::string_view suffix);
+
+// Splits on runs of ASCII whitespace and counts the pieces.
+int CountWords(std::string_view text);
+
+}  // namespace gobook
+
+#endif  // GOBOOK_UTIL_TEXT_H_
