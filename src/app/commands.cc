@@ -34,7 +34,10 @@ std::optional<doc::Book> Load(const BookOptions& options, DiagnosticSink* sink) 
   std::optional<doc::Book> book = book::LoadBook(options.book_dir, sink);
   if (book && !options.track.empty()) {
     int track = book::FindTrack(*book, options.track, sink);
-    if (track < 0) return std::nullopt;
+    if (track < 0) {
+      sink->Flush(std::cerr);
+      return std::nullopt;
+    }
     doc::SelectTrack(&*book, track, sink);
     doc::ComputeReadTimes(&*book);
   }

@@ -57,13 +57,15 @@ class Loader {
                    "pass the folder holding book.toml and SUMMARY.md with --book");
       return std::nullopt;
     }
-    LoadMetadata();
+    bool have_metadata = LoadMetadata();
     LoadManifest();
     for (doc::Lesson& lesson : book_.lessons) doc::AssignAnchors(&lesson);
     if (!sink_->HasErrors()) doc::ResolveLinks(&book_, sink_);
     for (doc::Lesson& lesson : book_.lessons) CheckImages(&lesson);
-    CheckFonts();
-    CheckCover();
+    if (have_metadata) {
+      CheckFonts();
+      CheckCover();
+    }
     doc::ComputeReadTimes(&book_);
     if (sink_->HasErrors()) return std::nullopt;
     return std::move(book_);
@@ -77,8 +79,14 @@ class Loader {
     std::string error;
     std::optional<std::string> text = ReadFile(Display(relative), &error);
     if (!text) {
-      sink_->Error(from.file, from.line, from.column,
-                   what + " '" + Display(relative) + "' cannot be read: " + error);
+      if (from.file.empty()) {
+        // A file the book must have: the message names it as the place.
+        sink_->Error(Display(relative), 0, 0, "cannot read the " + what + ": " + error,
+                     "a book folder holds book.toml, SUMMARY.md and the lesson files");
+      } else {
+        sink_->Error(from.file, from.line, from.column,
+                     what + " '" + Display(relative) + "' cannot be read: " + error);
+      }
       return std::nullopt;
     }
     size_t bad = FindInvalidUtf8(*text);
@@ -102,13 +110,14 @@ class Loader {
     return text;
   }
 
-  void LoadMetadata() {
-    std::optional<std::string> text = ReadText("book.toml", {"", 0, 0}, "metadata file");
+  bool LoadMetadata() {
+    std::optional<std::string> text = ReadText("book.toml", {}, "metadata file");
     if (text) ReadMetadata(*text, Display("book.toml"), &book_, sink_);
+    return text.has_value();
   }
 
   void LoadManifest() {
-    std::optional<std::string> text = ReadText("SUMMARY.md", {"", 0, 0}, "manifest");
+    std::optional<std::string> text = ReadText("SUMMARY.md", {}, "manifest");
     if (!text) return;
     markdown::Manifest manifest = markdown::ParseManifest(*text, Display("SUMMARY.md"), sink_);
     std::map<std::string, doc::SourcePos> listed;

@@ -1,6 +1,7 @@
 #include "book/toml_reading.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace gobook::book {
 
@@ -10,8 +11,10 @@ std::optional<toml::table> ParseToml(std::string_view text, const std::string& p
     return toml::parse(text, path);
   } catch (const toml::parse_error& error) {
     const toml::source_position& begin = error.source().begin;
+    std::string message(error.description());
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
     sink->Error(path, static_cast<int>(begin.line) + line_offset,
-                static_cast<int>(begin.column), std::string(error.description()));
+                static_cast<int>(begin.column), message);
     return std::nullopt;
   }
 }

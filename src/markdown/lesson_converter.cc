@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <cctype>
+#include <map>
 
 #include "markdown/parser.h"
 #include "markdown/raw_html.h"
@@ -50,14 +51,18 @@ class Converter {
         continue;
       }
       if (!title_found_ && block.kind == BlockKind::kHeading) {
-        Error(block.pos, "a section heading comes before the lesson's title",
-              "start the lesson with '# Title'");
+        headings_before_title_.push_back(block.pos);
       }
       lesson_->blocks.push_back(std::move(block));
     }
     if (!title_found_) {
       Error({lesson_->source_path, 1, 1}, "the lesson has no title",
             "start the lesson with a level-1 heading: '# Title'");
+    } else {
+      for (const doc::SourcePos& pos : headings_before_title_) {
+        Error(pos, "a section heading comes before the lesson's title",
+              "start the lesson with '# Title'");
+      }
     }
     lesson_->footnotes = std::move(footnotes_);
   }
@@ -343,6 +348,7 @@ class Converter {
         HtmlError error;
         if (!TokenizeHtml(literal, &tokens, &error)) {
           Error(PosIn(node, literal, error.offset), error.message, error.hint);
+          if (!error.tag.empty()) ++reported_opens_[error.tag];
           continue;
         }
         for (HtmlToken& token : tokens) {
@@ -390,6 +396,11 @@ class Converter {
       case HtmlTokenKind::kOpen:
         break;
       case HtmlTokenKind::kClose: {
+        if ((open->empty() || open->back().tag != token.tag) &&
+            reported_opens_[token.tag] > 0) {
+          --reported_opens_[token.tag];  // its open tag was already reported
+          return;
+        }
         if (open->empty() || open->back().tag != token.tag) {
           Error(pos, "</" + token.tag + "> closes nothing",
                 open->empty() ? "" : "the open element is <" + open->back().tag + ">");
@@ -493,6 +504,8 @@ class Converter {
   doc::Lesson* lesson_;
   DiagnosticSink* sink_;
   std::vector<doc::Footnote> footnotes_;
+  std::map<std::string, int> reported_opens_;  // malformed open tags, by element
+  std::vector<doc::SourcePos> headings_before_title_;
   bool title_found_ = false;
   std::string title_text_;
 };

@@ -155,7 +155,10 @@ class Tokenizer {
     token.kind = closing ? HtmlTokenKind::kClose : HtmlTokenKind::kOpen;
     token.tag = tag;
     token.offset = start;
-    if (!ReadAttributes(&token, closing)) return false;
+    if (!ReadAttributes(&token, closing)) {
+      if (!closing) error_->tag = tag;
+      return false;
+    }
     if (IsVoidHtmlTag(tag)) {
       if (closing) return Fail(start, "<" + tag + "> has no closing tag");
       token.self_closing = true;

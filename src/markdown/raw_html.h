@@ -25,6 +25,7 @@ struct HtmlToken {
 
 struct HtmlError {
   size_t offset = 0;
+  std::string tag;  // the element whose open tag was malformed, when known
   std::string message;
   std::string hint;
 };

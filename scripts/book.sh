@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Sets up, builds gobook, and writes the book to out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+./build/gobook epub

@@ -1,0 +1,2 @@
+rm lessons/02-second.md
+mkdir lessons/02-second.md

@@ -1,0 +1,1 @@
+sed -i 's/#basics/#basic/' lessons/02-second.md

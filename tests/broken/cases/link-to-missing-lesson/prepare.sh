@@ -1,0 +1,1 @@
+sed -i 's/01-first.md#basics/09-nine.md/' lessons/02-second.md

@@ -1,0 +1,1 @@
+printf "3. Just a title\n" >> SUMMARY.md

@@ -1,0 +1,1 @@
+rm book.toml

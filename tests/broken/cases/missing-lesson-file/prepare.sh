@@ -1,0 +1,1 @@
+rm lessons/02-second.md

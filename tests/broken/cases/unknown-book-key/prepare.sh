@@ -1,0 +1,1 @@
+sed -i 's/^title = /titel = /' book.toml
