@@ -13,7 +13,7 @@ build_packages=(
 )
 # To check its output: epubcheck (Java), chromium for DAISY Ace (run by npm).
 # Never Debian's nodejs, npm or golang-go: the machine's Node 20 and Go 1.26 are newer.
-test_packages=(epubcheck chromium python3)
+test_packages=(epubcheck chromium python3 unzip)
 
 packages=("${build_packages[@]}")
 if [ "${1:-}" = "--with-test-tools" ]; then packages+=("${test_packages[@]}"); fi

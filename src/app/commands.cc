@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -150,7 +151,7 @@ int RunStats(const BookOptions& options, bool json) {
 }  // namespace
 
 int RunGobook(int argc, char** argv) {
-  CLI::App app{"gobook: turns a Markdown course into an EPUB and a PDF", "gobook"};
+  CLI::App app{"gobook: turns a Markdown course into an EPUB that e-readers and checkers accept", "gobook"};
   app.set_version_flag("--version", std::string("gobook ") + GOBOOK_VERSION);
   app.require_subcommand(1);
 
@@ -172,8 +173,15 @@ int RunGobook(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& request) {
+    return app.exit(request);
+  } catch (const CLI::CallForVersion& request) {
+    return app.exit(request);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error);
+    std::string message = error.what();
+    if (!message.empty()) message[0] = static_cast<char>(std::tolower(message[0]));
+    std::cerr << "gobook: error: " << message << "\nhint: run 'gobook --help'\n";
+    return 2;
   }
   if (epub->parsed()) return RunEpub(epub_options, epub_output);
   if (check->parsed()) return RunCheck(check_options);

@@ -19,16 +19,22 @@ for case_dir in "$cases_dir"/*/; do
   rm -f "$work/book/expected.txt" "$work/book/status" "$work/book/args" "$work/book/prepare.sh"
   if [ -f "$case_dir/prepare.sh" ]; then (cd "$work/book" && bash "$case_dir/prepare.sh"); fi
   mkdir -p "$work/out"
-  printf 'an earlier good build\n' > "$work/out/book.epub"
   args=(epub --book book -o out/book.epub)
   if [ -f "$case_dir/args" ]; then read -r -a args < "$case_dir/args"; fi
-  (cd "$work" && "$GOBOOK" "${args[@]}" > stdout.txt 2> stderr.txt)
-  status=$?
   want_status=1
   if [ -f "$case_dir/status" ]; then want_status=$(cat "$case_dir/status"); fi
+  problems=()
+  if [ "$want_status" != 0 ]; then
+    # First with no earlier output: a failed build must not create one.
+    (cd "$work" && "$GOBOOK" "${args[@]}" > /dev/null 2>&1)
+    [ -z "$(ls -A "$work/out")" ] || problems+=("a failed build left files: $(ls -A "$work/out")")
+  fi
+  # Then over an earlier good output, which a failed build must leave untouched.
+  printf 'an earlier good build\n' > "$work/out/book.epub"
+  (cd "$work" && "$GOBOOK" "${args[@]}" > stdout.txt 2> stderr.txt)
+  status=$?
   if [ "${GOBOOK_UPDATE_EXPECTED:-}" = 1 ]; then cp "$work/stderr.txt" "$case_dir/expected.txt"; fi
 
-  problems=()
   if ! diff -u "$case_dir/expected.txt" "$work/stderr.txt" > "$work/diff.txt"; then
     problems+=("stderr differs:
 $(cat "$work/diff.txt")")
