@@ -59,7 +59,10 @@ class Loader {
     }
     bool have_metadata = LoadMetadata();
     LoadManifest();
-    for (doc::Lesson& lesson : book_.lessons) doc::AssignAnchors(&lesson);
+    for (doc::Lesson& lesson : book_.lessons) {
+      doc::AssignAnchors(&lesson);
+      doc::CheckHtmlIds(lesson, sink_);
+    }
     if (!sink_->HasErrors()) doc::ResolveLinks(&book_, sink_);
     for (doc::Lesson& lesson : book_.lessons) CheckImages(&lesson);
     if (have_metadata) {
@@ -266,7 +269,9 @@ int FindTrack(const doc::Book& book, const std::string& name, DiagnosticSink* si
   std::vector<std::string> slugs;
   for (size_t i = 0; i < book.tracks.size(); ++i) {
     slugs.push_back(book.tracks[i].slug);
-    if (book.tracks[i].slug == wanted) return static_cast<int>(i);
+    if (!wanted.empty() && book.tracks[i].slug == wanted) return static_cast<int>(i);
+  }
+  for (size_t i = 0; i < book.tracks.size() && !wanted.empty(); ++i) {
     if (StartsWith(book.tracks[i].slug, wanted)) {
       if (found >= 0) {
         sink->Error("", 0, 0, "track '" + name + "' is ambiguous",

@@ -29,7 +29,9 @@ class MetadataReader {
     meta.publisher = String(table, "publisher");
     meta.rights = String(table, "rights");
     meta.description = String(table, "description");
-    meta.date = Required(table, "date");
+    if (const toml::node* date = table.get("date"); date == nullptr || !date->is_date()) {
+      meta.date = Required(table, "date");
+    }
     book_->cover_svg = String(table, "cover");
     CheckIdentifier(table);
     CheckDate(table);
@@ -100,9 +102,15 @@ class MetadataReader {
       book_->metadata.date = text;
       return;
     }
-    if (!book_->metadata.date.empty() && !std::regex_match(book_->metadata.date, kDate)) {
-      ErrorAt(node, "'date' must be a date written YYYY-MM-DD");
-    }
+    if (book_->metadata.date.empty()) return;
+    int year = 0, month = 0, day = 0;
+    bool shaped = std::regex_match(book_->metadata.date, kDate) &&
+                  std::sscanf(book_->metadata.date.c_str(), "%d-%d-%d", &year, &month, &day) == 3;
+    static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    bool real = shaped && month >= 1 && month <= 12 && day >= 1 &&
+                day <= kDays[month - 1] - (month == 2 && !leap ? 1 : 0);
+    if (!real) ErrorAt(node, "'date' must be a real date written YYYY-MM-DD");
   }
 
   const toml::table* SubTable(const toml::table& table, const std::string& key) {

@@ -1,4 +1,5 @@
-#include <cctype>
+#include <functional>
+#include <map>
 #include <set>
 
 #include "doc/passes.h"
@@ -43,11 +44,58 @@ void AssignAnchors(Lesson* lesson) {
 }
 
 std::string XmlId(const std::string& anchor) {
-  if (!anchor.empty()) {
-    unsigned char first = static_cast<unsigned char>(anchor[0]);
-    if (std::isalpha(first) || first == '_' || first >= 0x80) return anchor;
-  }
-  return "h." + anchor;
+  if (IsXmlName(anchor)) return anchor;
+  return "h." + ToXmlNameChars(anchor);
+}
+
+void CheckHtmlIds(const Lesson& lesson, DiagnosticSink* sink) {
+  std::map<std::string, SourcePos> taken;  // XML id -> where it was defined
+  std::function<void(const Blocks&)> headings = [&](const Blocks& blocks) {
+    for (const Block& block : blocks) {
+      if (block.kind == BlockKind::kHeading) taken.emplace(XmlId(block.id), block.pos);
+      headings(block.children);
+      for (const Blocks& item : block.items) headings(item);
+    }
+  };
+  headings(lesson.blocks);
+  auto check = [&](const std::vector<std::pair<std::string, std::string>>& attributes,
+                   const SourcePos& pos) {
+    for (const auto& [name, id] : attributes) {
+      if (name != "id") continue;
+      auto error = [&](std::string message, std::string hint = {}) {
+        sink->Error(pos.file, pos.line, pos.column, std::move(message), std::move(hint));
+      };
+      if (!IsXmlName(id)) {
+        error("id '" + id + "' is not a valid XML id",
+              "start with a letter; use letters, digits, '-' and '_'");
+      } else if (id.find('.') != std::string::npos) {
+        error("id '" + id + "' contains '.', which gobook keeps for its own ids");
+      } else if (auto [it, inserted] = taken.emplace(id, pos); !inserted) {
+        error("id '" + id + "' is already used at line " + std::to_string(it->second.line),
+              "ids must be unique in a lesson; every heading has one");
+      }
+    }
+  };
+  std::function<void(const std::vector<Inline>&)> inlines = [&](const std::vector<Inline>& list) {
+    for (const Inline& in : list) {
+      if (in.kind == InlineKind::kHtml) check(in.attributes, in.pos);
+      inlines(in.children);
+    }
+  };
+  std::function<void(const Blocks&)> blocks = [&](const Blocks& list) {
+    for (const Block& block : list) {
+      if (block.kind == BlockKind::kHtml) check(block.attributes, block.pos);
+      inlines(block.inlines);
+      blocks(block.children);
+      for (const Blocks& item : block.items) blocks(item);
+      for (const TableCell& cell : block.header) inlines(cell.inlines);
+      for (const auto& row : block.rows) {
+        for (const TableCell& cell : row) inlines(cell.inlines);
+      }
+    }
+  };
+  blocks(lesson.blocks);
+  for (const Footnote& note : lesson.footnotes) blocks(note.blocks);
 }
 
 }  // namespace gobook::doc

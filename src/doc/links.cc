@@ -94,6 +94,8 @@ class LinkResolver {
             suggestion.empty() ? "" : "did you mean '#" + suggestion + "'?");
       return;
     }
+    // The title's anchor is the lesson's start, where writers put their own id.
+    if (fragment == GitHubSlug(book_->lessons[target].title)) fragment.clear();
     link->link_target = target == from ? LinkTarget::kSameLesson : LinkTarget::kLesson;
     link->target_lesson = target;
     link->target_id = fragment;

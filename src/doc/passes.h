@@ -24,6 +24,10 @@ void AssignAnchors(Lesson* lesson);
 // own ids contain a '.', which anchors never do, so the two never collide.
 std::string XmlId(const std::string& anchor);
 
+// Reports raw HTML ids that are not valid XML ids, or that repeat a heading's id
+// or another element's: epubcheck rejects a page with a duplicate id.
+void CheckHtmlIds(const Lesson& lesson, DiagnosticSink* sink);
+
 // Resolves every link of every lesson: external, same lesson, or another lesson
 // (by its file, relative to the linking lesson). A missing file or heading is an
 // error at the link's position.
@@ -61,6 +65,7 @@ void ForEachInline(Blocks& blocks, Visit& visit) {
 }
 template <typename Visit>
 void ForEachInline(Lesson& lesson, Visit& visit) {
+  ForEachInline(lesson.title_inlines, visit);
   ForEachInline(lesson.blocks, visit);
   for (Footnote& note : lesson.footnotes) ForEachInline(note.blocks, visit);
 }

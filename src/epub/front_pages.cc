@@ -95,7 +95,8 @@ std::string PartPage(const doc::Book& book, const Plan& plan, int track_index) {
   title.append_attribute("id") = "part-title.";
   if (!track.description.empty()) AppendClassed(section, "p", "part-description", track.description);
   AppendClassed(section, "p", "part-minutes",
-                std::to_string(track.lessons.size()) + " lessons, " +
+                std::to_string(track.lessons.size()) +
+                    (track.lessons.size() == 1 ? " lesson, " : " lessons, ") +
                     std::to_string(track.minutes) + " minutes of reading");
   pugi::xml_node list = section.append_child("ol");
   list.append_attribute("class") = "part-lessons";

@@ -260,16 +260,24 @@ void BodyWriter::WriteLink(pugi::xml_node parent, const doc::Inline& link) {
   pugi::xml_node a = parent.append_child("a");
   a.append_attribute("href") = LinkHref(link).c_str();
   if (!link.title.empty()) a.append_attribute("title") = link.title.c_str();
+  ++link_depth_;
   WriteInlines(a, link.children);
+  --link_depth_;
 }
 
 void BodyWriter::WriteImage(pugi::xml_node parent, const doc::Inline& image) {
   auto found = plan_.images.find(image.url);
   if (found == plan_.images.end()) {
-    // A remote image is never fetched: show its description, linked to it.
+    // A remote image is never fetched: show its description, linked to it
+    // unless it already sits in a link (XHTML forbids a link in a link).
+    std::string text = image.text.empty() ? image.url : image.text;
+    if (link_depth_ > 0) {
+      AppendPcdata(parent, text);
+      return;
+    }
     pugi::xml_node a = parent.append_child("a");
     a.append_attribute("href") = image.url.c_str();
-    AppendPcdata(a, image.text.empty() ? image.url : image.text);
+    AppendPcdata(a, text);
     return;
   }
   pugi::xml_node img = parent.append_child("img");

@@ -41,6 +41,7 @@ class BodyWriter {
   int lesson_index_;
   const std::string& file_;
   std::map<int, int> note_refs_;  // footnote index -> references written so far
+  int link_depth_ = 0;            // > 0 while writing a link's content
 };
 
 // The XML id of a footnote and of its first reference.

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <map>
 
+#include "doc/passes.h"
 #include "markdown/parser.h"
 #include "markdown/raw_html.h"
 #include "util/text.h"
@@ -46,8 +47,8 @@ class Converter {
           continue;
         }
         title_found_ = true;
+        lesson_->title = std::string(Trim(doc::PlainText(block.inlines)));
         lesson_->title_inlines = std::move(block.inlines);
-        lesson_->title = title_text_;
         continue;
       }
       if (!title_found_ && block.kind == BlockKind::kHeading) {
@@ -77,12 +78,10 @@ class Converter {
   doc::SourcePos PosIn(cmark_node* node, const std::string& literal, size_t offset) const {
     doc::SourcePos pos = Pos(node);
     LineColumn within = LineColumnAt(literal, offset);
-    if (within.line == 1) {
-      pos.column += within.column - 1;
-    } else {
-      pos.line += within.line - 1;
-      pos.column = within.column;
-    }
+    // cmark strips a container's prefix ("> ", a list indent) from every line of
+    // the literal; the block's start column puts it back.
+    pos.line += within.line - 1;
+    pos.column += within.column - 1;
     return pos;
   }
 
@@ -93,6 +92,14 @@ class Converter {
   // ---- Blocks --------------------------------------------------------------
 
   Blocks ConvertChildren(cmark_node* parent) {
+    bool container = cmark_node_get_type(parent) != CMARK_NODE_DOCUMENT;
+    depth_ += container ? 1 : 0;
+    Blocks out = ConvertChildrenOf(parent);
+    depth_ -= container ? 1 : 0;
+    return out;
+  }
+
+  Blocks ConvertChildrenOf(cmark_node* parent) {
     Blocks out;
     std::vector<Block> open_html;  // raw HTML elements opened in this container
     auto target = [&]() -> Blocks& { return open_html.empty() ? out : open_html.back().children; };
@@ -106,7 +113,9 @@ class Converter {
         footnotes_.push_back({"", ConvertChildren(node), Pos(node)});
         continue;
       }
+      depth_ += open_html.empty() ? 0 : 1;
       std::optional<Block> block = ConvertBlock(node);
+      depth_ -= open_html.empty() ? 0 : 1;
       if (block) target().push_back(std::move(*block));
     }
     for (const Block& unclosed : open_html) {
@@ -129,7 +138,13 @@ class Converter {
         block.kind = BlockKind::kHeading;
         block.level = cmark_node_get_heading_level(node);
         block.inlines = ConvertInlines(node);
-        if (block.level == 1 && !title_found_) title_text_ = PlainText(node);
+        if (Trim(doc::PlainText(block.inlines)).empty()) {
+          Error(block.pos, "a heading needs text", "headings label the table of contents");
+        }
+        if (block.level == 1 && depth_ > 0) {
+          Error(block.pos, "a level-1 heading is the lesson's title and cannot be nested",
+                "use '##' or below inside quotes, lists and HTML blocks");
+        }
         return block;
       case CMARK_NODE_CODE_BLOCK:
         return ConvertCodeBlock(node);
@@ -248,11 +263,17 @@ class Converter {
     HtmlError error;
     if (!TokenizeHtml(literal, &tokens, &error)) {
       Error(PosIn(node, literal, error.offset), error.message, error.hint);
+      if (!error.tag.empty()) ++reported_opens_[error.tag];
       return;
     }
     auto target = [&]() -> Blocks& { return open->empty() ? *out : open->back().children; };
     std::vector<Inline> loose;  // inline content outside any block tag
     auto flush_loose = [&] {
+      auto blank_text = [](const Inline& in) {
+        return in.kind == InlineKind::kText && Trim(in.text).empty();
+      };
+      while (!loose.empty() && blank_text(loose.back())) loose.pop_back();
+      while (!loose.empty() && blank_text(loose.front())) loose.erase(loose.begin());
       bool blank = true;
       for (const Inline& in : loose) {
         if (in.kind != InlineKind::kText || !Trim(in.text).empty()) blank = false;
@@ -280,7 +301,12 @@ class Converter {
         open->push_back(std::move(element));
       } else if (token.kind == HtmlTokenKind::kClose && IsBlockHtmlTag(token.tag)) {
         flush_loose();
-        if (open->empty() || open->back().tag != token.tag) {
+        bool matches = !open->empty() && open->back().tag == token.tag;
+        if (!matches && reported_opens_[token.tag] > 0) {
+          --reported_opens_[token.tag];  // its open tag was already reported
+          continue;
+        }
+        if (!matches) {
           Error(pos, "</" + token.tag + "> closes nothing",
                 open->empty() ? "" : "the open element is <" + open->back().tag + ">");
           return;
@@ -507,7 +533,7 @@ class Converter {
   std::map<std::string, int> reported_opens_;  // malformed open tags, by element
   std::vector<doc::SourcePos> headings_before_title_;
   bool title_found_ = false;
-  std::string title_text_;
+  int depth_ = 0;  // how many containers (quotes, lists, HTML blocks) we are inside
 };
 
 }  // namespace

@@ -75,6 +75,58 @@ std::string GitHubSlug(std::string_view heading_text) {
   return slug;
 }
 
+namespace {
+
+// XML 1.0 (fifth edition) NameStartChar, without ':'.
+bool IsNameStart(UChar32 c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' ||
+         (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x2FF) ||
+         (c >= 0x370 && c <= 0x37D) || (c >= 0x37F && c <= 0x1FFF) ||
+         (c >= 0x200C && c <= 0x200D) || (c >= 0x2070 && c <= 0x218F) ||
+         (c >= 0x2C00 && c <= 0x2FEF) || (c >= 0x3001 && c <= 0xD7FF) ||
+         (c >= 0xF900 && c <= 0xFDCF) || (c >= 0xFDF0 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0xEFFFF);
+}
+
+bool IsNameChar(UChar32 c) {
+  return IsNameStart(c) || c == '-' || c == '.' || (c >= '0' && c <= '9') || c == 0xB7 ||
+         (c >= 0x300 && c <= 0x36F) || (c >= 0x203F && c <= 0x2040);
+}
+
+}  // namespace
+
+bool IsXmlName(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  bool first = true;
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0 || !(first ? IsNameStart(c) : IsNameChar(c))) return false;
+    first = false;
+  }
+  return !first;
+}
+
+std::string ToXmlNameChars(std::string_view text) {
+  std::string out;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c >= 0 && IsNameChar(c)) {
+      out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    } else {
+      out += '_';
+    }
+  }
+  return out;
+}
+
 std::string ExpandTabs(std::string_view text, int width) {
   std::string out;
   out.reserve(text.size());

@@ -25,6 +25,12 @@ LineColumn LineColumnAt(std::string_view text, size_t offset);
 // the caller's job since it depends on the other headings of the page.
 std::string GitHubSlug(std::string_view heading_text);
 
+// True when `text` is an XML name without colons (an NCName), as XML ids must be.
+bool IsXmlName(std::string_view text);
+
+// Replaces every code point that may not appear in an XML name with '_'.
+std::string ToXmlNameChars(std::string_view text);
+
 // Expands tabs to the next multiple of `width` columns, counting code points.
 std::string ExpandTabs(std::string_view text, int width = 4);
 

@@ -74,7 +74,10 @@ doc::Book MakeBook(const std::vector<TrackSource>& tracks, DiagnosticSink* sink)
     book.tracks.push_back(std::move(track));
   }
   // The loader's order: anchors, links, images, read times.
-  for (doc::Lesson& lesson : book.lessons) doc::AssignAnchors(&lesson);
+  for (doc::Lesson& lesson : book.lessons) {
+    doc::AssignAnchors(&lesson);
+    doc::CheckHtmlIds(lesson, sink);
+  }
   if (!sink->HasErrors()) doc::ResolveLinks(&book, sink);
   for (doc::Lesson& lesson : book.lessons) RegisterImages(&book, &lesson);
   doc::ComputeReadTimes(&book);

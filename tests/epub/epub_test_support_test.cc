@@ -1,15 +1,12 @@
-// Checks of the EPUB tests' own support code, and the one place that compiles it:
-// CMake globs only tests/**/*_test.cc into gobook_tests, so epub_test_support.cc
-// is included here rather than listed in CMakeLists.txt (which this folder does
-// not own). Listing it as a source of gobook_tests would make this include go away.
-#include "epub/epub_test_support.cc"  // NOLINT(bugprone-suspicious-include)
+// Checks of the EPUB tests' own support code.
+#include "epub/epub_test_support.h"
 
 #include <catch2/catch.hpp>
 
 namespace gobook::epub::testing {
 namespace {
 
-TEST_CASE("test books run the loader's passes", "[epub][support]") {
+TEST_CASE("epub support: test books run the loader's passes", "[epub][support]") {
   doc::Book book = MakeTwoTrackBook();
   REQUIRE(book.tracks.size() == 2);
   REQUIRE(book.lessons.size() == 3);
@@ -23,7 +20,7 @@ TEST_CASE("test books run the loader's passes", "[epub][support]") {
   CHECK(book.lessons[0].read_time.minutes >= 1);
 }
 
-TEST_CASE("test books register local images as the loader does", "[epub][support]") {
+TEST_CASE("epub support: test books register local images as the loader does", "[epub][support]") {
   doc::Book book = MakeLessonBook(
       "# Pictures\n\n![one](../images/a.svg) ![two](../images/a.svg) "
       "![three](https://example.com/b.png)\n");
