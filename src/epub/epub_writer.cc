@@ -46,6 +46,10 @@ class EpubBuilder {
     archive_.AddDeflated("META-INF/container.xml", kContainer);
     archive_.AddDeflated("META-INF/com.apple.ibooks.display-options.xml", kAppleDisplayOptions);
     std::vector<ManifestItem> resources;
+    std::string font_error;
+    if (!raster::UseOnlyFontsIn(JoinPath(book_.root, book_.fonts_dir), &font_error)) {
+      sink_->Error("", 0, 0, font_error);
+    }
     AddStylesheet(&resources);
     std::string licence = AddFonts(&resources);
     AddImages(&resources);

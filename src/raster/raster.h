@@ -16,6 +16,10 @@ struct Size {
   int height = 0;
 };
 
+// Makes text in SVGs use only the fonts in `folder` (the book's fonts), never
+// the machine's: the same book then renders to the same pixels everywhere.
+bool UseOnlyFontsIn(const std::string& folder, std::string* error);
+
 // The SVG's own size in CSS pixels, or nullopt (with `error`) if it cannot be read.
 std::optional<Size> SvgSize(std::string_view svg, std::string* error);
 

@@ -1,4 +1,5 @@
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <librsvg/rsvg.h>
 
 #include <algorithm>
@@ -33,6 +34,26 @@ cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned
 }
 
 }  // namespace
+
+bool UseOnlyFontsIn(const std::string& folder, std::string* error) {
+  // The user's usual font cache, as every fontconfig program uses; without a
+  // cache folder fontconfig complains on stderr.
+  static const char kConfig[] =
+      "<?xml version=\"1.0\"?><fontconfig>"
+      "<cachedir prefix=\"xdg\">fontconfig</cachedir></fontconfig>";
+  FcConfig* config = FcConfigCreate();
+  if (config == nullptr ||
+      !FcConfigParseAndLoadFromMemory(config, reinterpret_cast<const FcChar8*>(kConfig),
+                                      FcFalse) ||
+      !FcConfigAppFontAddDir(config, reinterpret_cast<const FcChar8*>(folder.c_str()))) {
+    if (config != nullptr) FcConfigDestroy(config);
+    *error = "cannot load the fonts in '" + folder + "'";
+    return false;
+  }
+  FcConfigSetCurrent(config);  // takes a reference; the process keeps it
+  FcConfigDestroy(config);
+  return true;
+}
 
 std::optional<Size> SvgSize(std::string_view svg, std::string* error) {
   Handle handle = LoadSvg(svg, error);
