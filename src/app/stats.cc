@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 
 #include "app/app.h"
@@ -31,14 +32,18 @@ std::string JsonString(const std::string& text) {
 
 std::string StatsText(const doc::Book& book) {
   std::string out;
-  char line[512];
+  char line[1024];
+  int width = 0;  // the longest title sets the column, so none is cut short
+  for (const doc::Lesson& lesson : book.lessons) {
+    width = std::max(width, static_cast<int>(lesson.title.size()));
+  }
   for (const doc::Track& track : book.tracks) {
     std::snprintf(line, sizeof line, "%s (%d min)\n", track.title.c_str(), track.minutes);
     out += line;
     for (int index : track.lessons) {
       const doc::Lesson& lesson = book.lessons[static_cast<size_t>(index)];
-      std::snprintf(line, sizeof line, "  %02d  %-60.60s %6d words %5d code lines %3d min\n",
-                    lesson.number, lesson.title.c_str(), lesson.read_time.words,
+      std::snprintf(line, sizeof line, "  %02d  %-*.200s %6d words %5d code lines %3d min\n",
+                    lesson.number, width, lesson.title.c_str(), lesson.read_time.words,
                     lesson.read_time.code_lines, lesson.read_time.minutes);
       out += line;
     }

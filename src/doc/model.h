@@ -145,7 +145,7 @@ struct Lesson {
   int number = 0;           // position in the whole book, from 1
   int track = 0;            // index into Book::tracks
   std::string source_path;  // as shown in diagnostics, e.g. "book/lessons/01-why-go.md"
-  std::string file;         // file name as listed in SUMMARY.md, e.g. "01-why-go.md"
+  std::string file;         // relative to the book folder, e.g. "lessons/01-why-go.md"
   std::string slug;         // file stem, e.g. "01-why-go"
   std::string title;        // plain text of the H1
   std::vector<Inline> title_inlines;

@@ -49,14 +49,14 @@ class ManifestReader {
         manifest_.tracks.push_back({std::string(Trim(PlainText(node))), "", {}, Pos(node)});
       } else {
         Error(node, "unexpected level-" + std::to_string(level) + " heading in the manifest",
-              "each track is a level-2 heading ('## Beginner path')");
+              "each track is a level-2 heading ('## Part one')");
       }
       return;
     }
     if (type == CMARK_NODE_HTML_BLOCK) return;  // comments for the author
     if (manifest_.tracks.empty()) {
       Error(node, "the manifest has content before its first track",
-            "start each track with a level-2 heading ('## Beginner path')");
+            "start each track with a level-2 heading ('## Part one')");
       return;
     }
     ManifestTrack& track = manifest_.tracks.back();

@@ -84,10 +84,10 @@ TEST_CASE("ParseManifest: the title and the descriptions are optional", "[markdo
 TEST_CASE("ParseManifest: content before the first track is an error", "[markdown][manifest]") {
   CHECK(Parse("# Book\n\nSome intro.\n\n## Track\n\n1. [A](a.md)\n").diagnostics ==
         "book/SUMMARY.md:3:1: error: the manifest has content before its first track\n"
-        "hint: start each track with a level-2 heading ('## Beginner path')\n");
+        "hint: start each track with a level-2 heading ('## Part one')\n");
   CHECK(Parse("1. [A](a.md)\n\n## Track\n\n1. [B](b.md)\n").diagnostics ==
         "book/SUMMARY.md:1:1: error: the manifest has content before its first track\n"
-        "hint: start each track with a level-2 heading ('## Beginner path')\n");
+        "hint: start each track with a level-2 heading ('## Part one')\n");
 }
 
 TEST_CASE("ParseManifest: an entry that is not a single link is an error", "[markdown][manifest]") {
@@ -117,11 +117,11 @@ TEST_CASE("ParseManifest: a track without lessons is an error at its heading",
 TEST_CASE("ParseManifest: a level-3 heading is an error", "[markdown][manifest]") {
   CHECK(Parse("## Track\n\n### Part one\n\n1. [A](a.md)\n").diagnostics ==
         "book/SUMMARY.md:3:1: error: unexpected level-3 heading in the manifest\n"
-        "hint: each track is a level-2 heading ('## Beginner path')\n");
+        "hint: each track is a level-2 heading ('## Part one')\n");
   // A second level-1 heading is no title.
   CHECK(Parse("# One\n\n## Track\n\n1. [A](a.md)\n\n# Two\n").diagnostics ==
         "book/SUMMARY.md:7:1: error: unexpected level-1 heading in the manifest\n"
-        "hint: each track is a level-2 heading ('## Beginner path')\n");
+        "hint: each track is a level-2 heading ('## Part one')\n");
 }
 
 TEST_CASE("ParseManifest: a manifest without tracks is an error", "[markdown][manifest]") {
