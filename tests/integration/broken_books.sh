@@ -6,7 +6,7 @@
 # leave an earlier output untouched. A case with a file 'status' containing 0
 # must build. GOBOOK_UPDATE_EXPECTED=1 rewrites the expected.txt files.
 set -uo pipefail
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/common.bash"
 
 cases_dir="$GOBOOK_SOURCE_DIR/tests/broken/cases"
 passed=0

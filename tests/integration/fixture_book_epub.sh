@@ -3,7 +3,7 @@
 # fixture (90,000 words, 800 code blocks, PNG/JPEG/SVG, raw HTML, emoji, CJK)
 # passes epubcheck and Ace, and builds to the same bytes twice.
 set -euo pipefail
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/common.bash"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -3,7 +3,7 @@
 # message at all and DAISY Ace passes; the same input gives the same bytes, with
 # or without SOURCE_DATE_EPOCH; each track alone builds and passes too.
 set -euo pipefail
-source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/common.bash"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
