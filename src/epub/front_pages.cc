@@ -86,11 +86,7 @@ std::string PartPage(const doc::Book& book, const Plan& plan, int track_index) {
   pugi::xml_document document;
   pugi::xml_node body = StartXhtml(document, track.title, book.metadata.language,
                                    RelativeHref(file, kStylesheet));
-  pugi::xml_node section = body.append_child("section");
-  section.append_attribute("epub:type") = "part";
-  section.append_attribute("role") = "doc-part";
-  section.append_attribute("class") = "part";
-  section.append_attribute("aria-labelledby") = "part-title.";
+  pugi::xml_node section = AppendSection(body, "part", "doc-part", "part", "part-title.");
   pugi::xml_node title = AppendText(section, "h1", track.title);
   title.append_attribute("id") = "part-title.";
   if (!track.description.empty()) AppendClassed(section, "p", "part-description", track.description);

@@ -10,11 +10,7 @@ std::string LessonPage(const doc::Book& book, const Plan& plan, int lesson_index
   pugi::xml_document document;
   pugi::xml_node body = StartXhtml(document, lesson.title, book.metadata.language,
                                    RelativeHref(file, kStylesheet));
-  pugi::xml_node section = body.append_child("section");
-  section.append_attribute("epub:type") = "chapter";
-  section.append_attribute("role") = "doc-chapter";
-  section.append_attribute("class") = "lesson";
-  section.append_attribute("aria-labelledby") = kTitleId;
+  pugi::xml_node section = AppendSection(body, "chapter", "doc-chapter", "lesson", kTitleId);
 
   // The opening: "Lesson 06", the track, the title, the summary, the read time.
   pugi::xml_node opening = section.append_child("header");

@@ -69,6 +69,16 @@ std::string SaveXml(pugi::xml_document& document) {
   return text;
 }
 
+pugi::xml_node AppendSection(pugi::xml_node parent, const char* epub_type, const char* role,
+                             const char* css_class, const char* labelled_by) {
+  pugi::xml_node section = parent.append_child("section");
+  section.append_attribute("epub:type") = epub_type;
+  section.append_attribute("role") = role;
+  section.append_attribute("class") = css_class;
+  section.append_attribute("aria-labelledby") = labelled_by;
+  return section;
+}
+
 pugi::xml_node AppendText(pugi::xml_node parent, const char* name, const std::string& text) {
   pugi::xml_node element = parent.append_child(name);
   element.append_child(pugi::node_pcdata).set_value(text.c_str());

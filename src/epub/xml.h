@@ -25,6 +25,11 @@ std::string SaveXml(pugi::xml_document& document);
 // Serialises XHTML: as SaveXml, and empty non-void elements get an explicit end tag.
 std::string SaveXhtml(pugi::xml_document& document);
 
+// Appends a <section> with its epub:type, ARIA role and class, labelled by the
+// element with id `labelled_by`.
+pugi::xml_node AppendSection(pugi::xml_node parent, const char* epub_type, const char* role,
+                             const char* css_class, const char* labelled_by);
+
 // Appends an element with text content.
 pugi::xml_node AppendText(pugi::xml_node parent, const char* name, const std::string& text);
 

@@ -470,6 +470,13 @@ class Converter {
     open->push_back(std::move(element));
   }
 
+  static void CopyUrlAndTitle(cmark_node* node, Inline* in) {
+    const char* url = cmark_node_get_url(node);
+    const char* title = cmark_node_get_title(node);
+    in->url = url != nullptr ? url : "";
+    in->title = title != nullptr ? title : "";
+  }
+
   std::optional<Inline> ConvertInline(cmark_node* node) {
     Inline in;
     in.pos = Pos(node);
@@ -498,14 +505,12 @@ class Converter {
         return in;
       case CMARK_NODE_LINK:
         in.kind = InlineKind::kLink;
-        in.url = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
-        in.title = cmark_node_get_title(node) ? cmark_node_get_title(node) : "";
+        CopyUrlAndTitle(node, &in);
         in.children = ConvertInlines(node);
         return in;
       case CMARK_NODE_IMAGE:
         in.kind = InlineKind::kImage;
-        in.url = cmark_node_get_url(node) ? cmark_node_get_url(node) : "";
-        in.title = cmark_node_get_title(node) ? cmark_node_get_title(node) : "";
+        CopyUrlAndTitle(node, &in);
         in.text = PlainText(node);
         return in;
       case CMARK_NODE_FOOTNOTE_REFERENCE:
