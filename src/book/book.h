@@ -14,9 +14,16 @@
 
 namespace gobook::book {
 
+// What a command needs of the book beyond its text.
+enum class Purpose {
+  kWrite,  // an output is written (or checked as if): fonts and cover must exist
+  kRead,   // the text alone (stats, test)
+};
+
 // Loads the book in `dir` (e.g. "book"). Every problem found is reported to the
 // sink; the result is nullopt when any of them is an error.
-std::optional<doc::Book> LoadBook(const std::string& dir, DiagnosticSink* sink);
+std::optional<doc::Book> LoadBook(const std::string& dir, DiagnosticSink* sink,
+                                  Purpose purpose = Purpose::kWrite);
 
 // Reads book.toml's text into the metadata, fonts and cover of `book`.
 void ReadMetadata(std::string_view toml_text, const std::string& display_path,

@@ -47,7 +47,8 @@ std::string ImageProblem(const std::string& path, const std::string& content) {
 
 class Loader {
  public:
-  Loader(const std::string& dir, DiagnosticSink* sink) : dir_(dir), sink_(sink) {
+  Loader(const std::string& dir, Purpose purpose, DiagnosticSink* sink)
+      : dir_(dir), purpose_(purpose), sink_(sink) {
     book_.root = dir;
   }
 
@@ -65,7 +66,7 @@ class Loader {
     }
     if (!sink_->HasErrors()) doc::ResolveLinks(&book_, sink_);
     for (doc::Lesson& lesson : book_.lessons) CheckImages(&lesson);
-    if (have_metadata) {
+    if (have_metadata && purpose_ == Purpose::kWrite) {
       CheckFonts();
       CheckCover();
     }
@@ -253,14 +254,16 @@ class Loader {
   }
 
   std::string dir_;
+  Purpose purpose_;
   DiagnosticSink* sink_;
   doc::Book book_;
 };
 
 }  // namespace
 
-std::optional<doc::Book> LoadBook(const std::string& dir, DiagnosticSink* sink) {
-  return Loader(dir, sink).Load();
+std::optional<doc::Book> LoadBook(const std::string& dir, DiagnosticSink* sink,
+                                  Purpose purpose) {
+  return Loader(dir, purpose, sink).Load();
 }
 
 int FindTrack(const doc::Book& book, const std::string& name, DiagnosticSink* sink) {

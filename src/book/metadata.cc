@@ -8,7 +8,8 @@ namespace {
 
 const std::vector<std::string> kTopKeys = {
     "title", "subtitle", "authors", "language", "identifier", "publisher", "rights",
-    "description", "date", "cover", "fonts", "accessibility"};
+    "description", "date", "cover", "fonts", "accessibility", "test"};
+const std::vector<std::string> kTestKeys = {"go"};
 const std::vector<std::string> kFontKeys = {
     "dir", "regular", "italic", "bold", "bold_italic", "mono", "mono_bold", "mono_italic"};
 const std::vector<std::string> kAccessibilityKeys = {"conformance", "certified_by"};
@@ -37,6 +38,7 @@ class MetadataReader {
     CheckDate(table);
     ReadFonts(table);
     ReadAccessibility(table);
+    ReadTestSettings(table);
   }
 
  private:
@@ -153,6 +155,17 @@ class MetadataReader {
     book_->metadata.certified_by = ReadString(*section, "certified_by", path_, 0, sink_);
     if (!book_->metadata.conformance.empty() && book_->metadata.certified_by.empty()) {
       ErrorAt(section, "a conformance claim needs 'certified_by': who evaluated it");
+    }
+  }
+
+  void ReadTestSettings(const toml::table& table) {
+    const toml::table* section = SubTable(table, "test");
+    if (section == nullptr) return;
+    RejectUnknownKeys(*section, kTestKeys, path_, 0, " in [test]", sink_);
+    book_->go_version = ReadString(*section, "go", path_, 0, sink_);
+    static const std::regex kVersion("[0-9]+\\.[0-9]+");
+    if (!book_->go_version.empty() && !std::regex_match(book_->go_version, kVersion)) {
+      ErrorAt(section->get("go"), "[test] go must be a Go version such as \"1.26\"");
     }
   }
 

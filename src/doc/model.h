@@ -104,6 +104,7 @@ struct Block {
   std::string id;               // heading anchor (GitHub rule, unique in the lesson)
   // Code blocks.
   std::string code;             // text with tabs expanded to 4 columns, no final newline
+  std::string source_code;      // the text as written, tabs kept (what `gobook test` runs)
   std::string language;         // first word of the info string, lower case ("" if none)
   std::string info;             // the whole info string
   CodeRole code_role = CodeRole::kOther;
@@ -199,6 +200,7 @@ struct Book {
   std::vector<ImageRef> images; // unique, in order of first use
   int minutes = 0;
   bool single_track = false;    // built with --track
+  std::string go_version;       // [test] go: the Go the programs need, e.g. "1.26"
 };
 
 }  // namespace gobook::doc

@@ -182,9 +182,10 @@ class Converter {
     for (char& ch : first_word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     block.language = first_word;
     block.code_role = RoleOf(block.language, block.info);
-    std::string code = ExpandTabs(Literal(node));
-    if (!code.empty() && code.back() == '\n') code.pop_back();
-    block.code = std::move(code);
+    std::string source = Literal(node);
+    if (!source.empty() && source.back() == '\n') source.pop_back();
+    block.code = ExpandTabs(source);
+    block.source_code = std::move(source);
     return block;
   }
 
