@@ -10,6 +10,9 @@
 namespace gobook::book {
 namespace {
 
+// What fits the printed page's measure in the mono face at the code size.
+constexpr int kMaxCodeColumns = 72;
+
 bool IsRemote(const std::string& url) {
   return StartsWith(url, "http://") || StartsWith(url, "https://") || StartsWith(url, "//");
 }
@@ -63,6 +66,7 @@ class Loader {
     for (doc::Lesson& lesson : book_.lessons) {
       doc::AssignAnchors(&lesson);
       doc::CheckHtmlIds(lesson, sink_);
+      doc::CheckCodeWidth(lesson, kMaxCodeColumns, sink_);
     }
     if (!sink_->HasErrors()) doc::ResolveLinks(&book_, sink_);
     for (doc::Lesson& lesson : book_.lessons) CheckImages(&lesson);

@@ -105,6 +105,7 @@ struct Block {
   // Code blocks.
   std::string code;             // text with tabs expanded to 4 columns, no final newline
   std::string source_code;      // the text as written, tabs kept (what `gobook test` runs)
+  bool fenced = true;           // false for an indented code block (its code starts at pos)
   std::string language;         // first word of the info string, lower case ("" if none)
   std::string info;             // the whole info string
   CodeRole code_role = CodeRole::kOther;

@@ -28,6 +28,11 @@ std::string XmlId(const std::string& anchor);
 // or another element's: epubcheck rejects a page with a duplicate id.
 void CheckHtmlIds(const Lesson& lesson, DiagnosticSink* sink);
 
+// Warns about code lines wider than `max_columns` (a tab counts as 4), which
+// would not fit the printed page. Output blocks are exempt: they show what a
+// tool prints, which an author cannot reflow.
+void CheckCodeWidth(const Lesson& lesson, int max_columns, DiagnosticSink* sink);
+
 // Resolves every link of every lesson: external, same lesson, or another lesson
 // (by its file, relative to the linking lesson). A missing file or heading is an
 // error at the link's position.

@@ -37,7 +37,34 @@ void CountBlocks(const Blocks& blocks, Counts* counts) {
   }
 }
 
+void CheckWidthIn(const Blocks& blocks, int max_columns, DiagnosticSink* sink) {
+  for (const Block& block : blocks) {
+    CheckWidthIn(block.children, max_columns, sink);
+    for (const Blocks& item : block.items) CheckWidthIn(item, max_columns, sink);
+    if (block.kind != BlockKind::kCodeBlock || block.code_role == CodeRole::kOutput) continue;
+    int line = block.pos.line + (block.fenced ? 1 : 0);
+    size_t start = 0;
+    while (start <= block.source_code.size()) {
+      size_t end = block.source_code.find('\n', start);
+      if (end == std::string::npos) end = block.source_code.size();
+      int columns = DisplayColumns(std::string_view(block.source_code).substr(start, end - start));
+      if (columns > max_columns) {
+        sink->Warning(block.pos.file, line, max_columns + 1,
+                      "code line is " + std::to_string(columns) +
+                          " columns wide; the printed page fits " + std::to_string(max_columns),
+                      "break the line or shorten it (a tab counts as 4 columns)");
+      }
+      ++line;
+      start = end + 1;
+    }
+  }
+}
+
 }  // namespace
+
+void CheckCodeWidth(const Lesson& lesson, int max_columns, DiagnosticSink* sink) {
+  CheckWidthIn(lesson.blocks, max_columns, sink);
+}
 
 ReadTime ComputeReadTime(const Lesson& lesson) {
   Counts counts;

@@ -184,6 +184,9 @@ class Converter {
     block.code_role = RoleOf(block.language, block.info);
     std::string source = Literal(node);
     if (!source.empty() && source.back() == '\n') source.pop_back();
+    int fence_length = 0, fence_offset = 0;
+    char fence_char = 0;
+    block.fenced = cmark_node_get_fenced(node, &fence_length, &fence_offset, &fence_char) != 0;
     block.code = ExpandTabs(source);
     block.source_code = std::move(source);
     return block;
