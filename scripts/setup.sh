@@ -10,10 +10,11 @@ build_packages=(
   cmake ninja-build g++ pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpugixml-dev libzip-dev
   libtomlplusplus-dev libcli11-dev catch2 libicu-dev librsvg2-dev libcairo2-dev
+  libharfbuzz-dev libhyphen-dev hyphen-en-us libhpdf-dev libpng-dev
 )
 # To check its output: epubcheck (Java), chromium for DAISY Ace (run by npm).
 # Never Debian's nodejs, npm or golang-go: the machine's Node 20 and Go 1.26 are newer.
-test_packages=(epubcheck chromium python3 unzip)
+test_packages=(epubcheck chromium python3 unzip qpdf poppler-utils)
 
 packages=("${build_packages[@]}")
 if [ "${1:-}" = "--with-test-tools" ]; then packages+=("${test_packages[@]}"); fi
