@@ -24,14 +24,26 @@ std::vector<std::string> SplitCommas(const std::string& text) {
   return parts;
 }
 
-// Programs that start goroutines or use sync also run under the race detector.
+// Programs that start goroutines or import sync also run under the race
+// detector. Read from tokens, so "go" or "sync" in a string or comment is not one.
 bool UsesConcurrency(const std::string& code) {
-  if (code.find("\"sync\"") != std::string::npos ||
-      code.find("\"sync/atomic\"") != std::string::npos) {
-    return true;
-  }
+  bool in_import = false;        // after the import keyword
+  bool in_import_block = false;  // inside import ( ... )
   for (const highlight::Token& token : highlight::TokenizeGo(code)) {
-    if (token.kind == highlight::TokenKind::kKeyword && token.text == "go") return true;
+    if (token.kind == highlight::TokenKind::kKeyword) {
+      if (token.text == "go") return true;
+      in_import = token.text == "import";
+      continue;
+    }
+    if (token.kind == highlight::TokenKind::kString && (in_import || in_import_block)) {
+      if (token.text == "\"sync\"" || token.text == "\"sync/atomic\"") return true;
+      in_import = false;
+      continue;
+    }
+    if (token.kind == highlight::TokenKind::kPlain) {
+      if (in_import && token.text.find('(') != std::string::npos) in_import_block = true;
+      if (in_import_block && token.text.find(')') != std::string::npos) in_import_block = false;
+    }
   }
   return false;
 }
@@ -68,8 +80,8 @@ class Collector {
       bool was_open = package_open;
       package_open = false;
       if (block->code_role == doc::CodeRole::kOutput) {
+        // `previous` stays: a second output block after it is its error.
         AttachOutput(*block, previous);
-        previous = nullptr;
         continue;
       }
       previous = nullptr;
@@ -127,6 +139,7 @@ class Collector {
     check.pos = block.pos;
     std::vector<std::string> words = Words(block.info);
     std::string file_name = "main.go";
+    std::string newer_go_word;
     bool newer_go = false;
     bool ok = true;
     for (size_t i = 1; i < words.size(); ++i) {
@@ -135,6 +148,7 @@ class Collector {
         check.expect = Expect::kParse;
       } else if (StartsWith(word, "go1.")) {
         newer_go = true;
+        newer_go_word = word;
       } else if (word == "panic" || word == "deadlock") {
         check.expect = Expect::kExit2;
         check.deadlock = word == "deadlock";
@@ -150,15 +164,17 @@ class Collector {
       } else if (StartsWith(word, "file=")) {
         check.expect = Expect::kTestsPass;
         file_name = word.substr(5);
-        if (!EndsWith(file_name, ".go") || file_name.find('/') != std::string::npos) {
+        if (file_name.size() <= 3 || !EndsWith(file_name, ".go") ||
+            file_name.find('/') != std::string::npos) {
           Error(block.pos, "'" + word + "' must name a Go file, such as 'file=lru.go'");
           ok = false;
         }
       } else if (StartsWith(word, "test=")) {
         check.test_flags = SplitCommas(word.substr(5));
       } else if (StartsWith(word, "timeout=")) {
-        check.timeout_seconds = std::atof(word.c_str() + 8);
-        if (check.timeout_seconds <= 0) {
+        char* end = nullptr;
+        check.timeout_seconds = std::strtod(word.c_str() + 8, &end);
+        if (check.timeout_seconds <= 0 || *end != '\0') {
           Error(block.pos, "'" + word + "' must give seconds, such as 'timeout=30'");
           ok = false;
         }
@@ -172,7 +188,7 @@ class Collector {
     }
     if (newer_go && check.expect != Expect::kParse) {
       Error(block.pos, "only a fragment may need a newer Go",
-            "write '```go fragment " + words.back() + "'");
+            "write '```go fragment " + newer_go_word + "'");
       ok = false;
     }
     if (!ok) return std::nullopt;

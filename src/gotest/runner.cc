@@ -1,5 +1,9 @@
 #include "gotest/runner.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -89,15 +93,19 @@ class CheckRun {
   std::string InBook(const std::string& text) const {
     std::string out = text;
     for (const SourceFile& file : check_.files) {
-      std::regex place("(\\./)?" + std::regex_replace(file.name, std::regex("\\."), "\\.") +
-                       ":([0-9]+):([0-9]+):");
+      // At the start of a line or after a space, so "a.go" never matches in "ba.go".
+      std::regex place("(^|[ \t])(\\./)?" +
+                           std::regex_replace(file.name, std::regex("\\."), "\\.") +
+                           ":([0-9]+):([0-9]+):",
+                       std::regex::multiline);
       std::string result;
       auto begin = std::sregex_iterator(out.begin(), out.end(), place);
       size_t last = 0;
       for (auto it = begin; it != std::sregex_iterator(); ++it) {
         result += out.substr(last, static_cast<size_t>(it->position()) - last);
-        int line = std::stoi((*it)[2]) + file.pos.line;  // code starts after the fence
-        result += file.pos.file + ":" + std::to_string(line) + ":" + (*it)[3].str() + ":";
+        int line = std::stoi((*it)[3]) + file.pos.line;  // code starts after the fence
+        result += (*it)[1].str() + file.pos.file + ":" + std::to_string(line) + ":" +
+                  (*it)[4].str() + ":";
         last = static_cast<size_t>(it->position() + it->length());
       }
       out = result + out.substr(last);
@@ -403,6 +411,18 @@ RunSummary RunChecks(const doc::Book& book, const std::vector<Check>& checks,
                      const RunOptions& options, DiagnosticSink* sink) {
   RunSummary summary;
   fs::path dir(options.work_dir);
+  std::error_code error;
+  fs::create_directories(dir, error);
+  // Two runs on one book share the module folder: the second waits its turn
+  // rather than deleting the first one's programs under it.
+  int lock = open((dir / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (lock >= 0) flock(lock, LOCK_EX);
+  struct Unlock {
+    int fd;
+    ~Unlock() {
+      if (fd >= 0) close(fd);  // closing releases the lock
+    }
+  } unlock{lock};
   if (!WriteModule(dir, options.go_version, sink)) return summary;
   std::vector<std::vector<Diagnostic>> results(checks.size());
   std::atomic<size_t> next{0};
@@ -447,10 +467,10 @@ std::string LineDiff(const std::string& expected, const std::string& actual) {
     if (i < a.size() && j < b.size() && a[i] == b[j]) {
       diff += " " + a[i++] + "\n";
       ++j;
-    } else if (j < b.size() && (i == a.size() || common[i][j + 1] >= common[i + 1][j])) {
-      diff += "+" + b[j++] + "\n";
+    } else if (i < a.size() && (j == b.size() || common[i + 1][j] >= common[i][j + 1])) {
+      diff += "-" + a[i++] + "\n";  // removals first, as diff -u shows them
     } else {
-      diff += "-" + a[i++] + "\n";
+      diff += "+" + b[j++] + "\n";
     }
   }
   return diff;

@@ -32,15 +32,19 @@ std::vector<std::string> MergedEnvironment(
 
 // In the child: wire the pipes, enter the folder, exec. Only async-signal-safe
 // calls between fork and exec, on data prepared before the fork.
+// A failed chdir or exec writes its errno to `status_fd`, which closes on a
+// successful exec: so the parent knows "not started" from "exited 127".
 [[noreturn]] void ExecChild(char* const* argv, char* const* envp, const char* dir, int out_fd,
-                            int err_fd) {
+                            int err_fd, int status_fd) {
   setpgid(0, 0);
   int null_fd = open("/dev/null", O_RDONLY);
   if (null_fd >= 0) dup2(null_fd, STDIN_FILENO);
   dup2(out_fd, STDOUT_FILENO);
   dup2(err_fd, STDERR_FILENO);
-  if (dir != nullptr && chdir(dir) != 0) _exit(127);
-  execvpe(argv[0], argv, envp);
+  if (dir == nullptr || chdir(dir) == 0) execvpe(argv[0], argv, envp);
+  int error = errno;
+  ssize_t ignored = write(status_fd, &error, sizeof error);
+  (void)ignored;
   _exit(127);
 }
 
@@ -68,15 +72,36 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
     close(out_pipe[1]);
     return result;
   }
+  int status_pipe[2];
+  if (pipe2(status_pipe, O_CLOEXEC) != 0) {
+    result.error = std::strerror(errno);
+    for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
+    return result;
+  }
   const char* dir = options.working_dir.empty() ? nullptr : options.working_dir.c_str();
   pid_t pid = fork();
-  if (pid == 0) ExecChild(c_argv.data(), c_env.data(), dir, out_pipe[1], err_pipe[1]);
+  if (pid == 0) {
+    ExecChild(c_argv.data(), c_env.data(), dir, out_pipe[1], err_pipe[1], status_pipe[1]);
+  }
   close(out_pipe[1]);
   close(err_pipe[1]);
+  close(status_pipe[1]);
   if (pid < 0) {
     result.error = std::strerror(errno);
     close(out_pipe[0]);
     close(err_pipe[0]);
+    close(status_pipe[0]);
+    return result;
+  }
+  int exec_error = 0;
+  ssize_t got = read(status_pipe[0], &exec_error, sizeof exec_error);
+  close(status_pipe[0]);
+  if (got == static_cast<ssize_t>(sizeof exec_error)) {
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    result.error = "cannot run '" + argv[0] + "': " + std::strerror(exec_error);
     return result;
   }
   setpgid(pid, pid);  // also here, so the group exists before any kill
@@ -123,10 +148,6 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
   if (result.timed_out) kill(-pid, SIGKILL);  // any grandchild still in the group
   if (WIFEXITED(status)) {
     result.exit_status = WEXITSTATUS(status);
-    if (result.exit_status == 127 && result.out.empty() && result.err.empty()) {
-      result.started = false;
-      result.error = "cannot run '" + argv[0] + "'";
-    }
   } else if (WIFSIGNALED(status)) {
     result.signal = WTERMSIG(status);
   }

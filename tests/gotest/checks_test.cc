@@ -371,7 +371,7 @@ TEST_CASE("CollectChecks: a second output block is an error", "[gotest]") {
 // but it is unreachable: the output block before resets the program an output
 // would attach to, so the second one reads as following no program.
 TEST_CASE("CollectChecks: a second output block says a program has one",
-          "[gotest][!mayfail]") {
+          "[gotest]") {
   std::string markdown =
       Lesson(Fence("go", kHello) + Fence("output", "hello") + Fence("output", "again"));
   CHECK(ErrorsOf(markdown) ==
@@ -386,6 +386,25 @@ TEST_CASE("CollectChecks: only a fragment may need a newer Go", "[gotest]") {
   CHECK(AllDiagnostics(sink) == At(LineOf(markdown, "```go")) +
                                     "only a fragment may need a newer Go\n"
                                     "hint: write '```go fragment go1.27'\n");
+}
+
+// The hint quotes the info string's last word, which is the go1.N word only when
+// it comes last.
+TEST_CASE("CollectChecks: the newer-Go hint names the go1.N word wherever it is",
+          "[gotest]") {
+  std::string markdown = Lesson(Fence("go go1.27 panic", kHello));
+  CHECK(ErrorsOf(markdown) == At(LineOf(markdown, "```go")) +
+                                  "only a fragment may need a newer Go\n"
+                                  "hint: write '```go fragment go1.27'\n");
+}
+
+// UsesConcurrency looks for the text "sync" in quotes anywhere, so a string
+// literal reads as an import and the program is built and run again with -race.
+TEST_CASE("CollectChecks: \"sync\" in a string literal is not an import",
+          "[gotest]") {
+  const std::string code =
+      "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"sync\")\n}";
+  CHECK_FALSE(OnlyCheck("go", code).needs_race_run);
 }
 
 TEST_CASE("CollectChecks: file= must name a Go file", "[gotest]") {
