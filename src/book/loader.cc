@@ -237,7 +237,7 @@ class Loader {
     const doc::FontFiles& fonts = book_.fonts;
     for (const std::string* file : {&fonts.regular, &fonts.italic, &fonts.bold,
                                     &fonts.bold_italic, &fonts.mono, &fonts.mono_bold,
-                                    &fonts.mono_italic}) {
+                                    &fonts.mono_italic, &fonts.symbols, &fonts.cjk}) {
       std::string path = JoinPath(Display(book_.fonts_dir), *file);
       if (!IsRegularFile(path)) {
         sink_->Error(Display("book.toml"), 0, 0, "font file '" + path + "' does not exist",

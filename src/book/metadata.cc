@@ -11,7 +11,8 @@ const std::vector<std::string> kTopKeys = {
     "description", "date", "cover", "fonts", "accessibility", "test"};
 const std::vector<std::string> kTestKeys = {"go"};
 const std::vector<std::string> kFontKeys = {
-    "dir", "regular", "italic", "bold", "bold_italic", "mono", "mono_bold", "mono_italic"};
+    "dir", "regular", "italic", "bold", "bold_italic", "mono", "mono_bold", "mono_italic",
+    "symbols", "cjk"};
 const std::vector<std::string> kAccessibilityKeys = {"conformance", "certified_by"};
 
 class MetadataReader {
@@ -127,8 +128,9 @@ class MetadataReader {
 
   void ReadFonts(const toml::table& table) {
     doc::FontFiles& fonts = book_->fonts;
-    fonts = {"Go-Regular.ttf", "Go-Italic.ttf", "Go-Bold.ttf", "Go-Bold-Italic.ttf",
-             "Go-Mono.ttf", "Go-Mono-Bold.ttf", "Go-Mono-Italic.ttf"};
+    fonts = {"Go-Regular.ttf",  "Go-Italic.ttf",    "Go-Bold.ttf",
+             "Go-Bold-Italic.ttf", "Go-Mono.ttf",  "Go-Mono-Bold.ttf",
+             "Go-Mono-Italic.ttf", "DejaVuSans.ttf", "DroidSansFallbackFull.ttf"};
     book_->fonts_dir = "fonts";
     const toml::table* section = SubTable(table, "fonts");
     if (section == nullptr) return;
@@ -145,6 +147,8 @@ class MetadataReader {
     set("mono", &fonts.mono);
     set("mono_bold", &fonts.mono_bold);
     set("mono_italic", &fonts.mono_italic);
+    set("symbols", &fonts.symbols);
+    set("cjk", &fonts.cjk);
   }
 
   void ReadAccessibility(const toml::table& table) {

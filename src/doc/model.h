@@ -169,6 +169,7 @@ struct Track {
 struct FontFiles {
   std::string regular, italic, bold, bold_italic;  // paths relative to the book's fonts folder
   std::string mono, mono_bold, mono_italic;
+  std::string symbols, cjk;  // the PDF's fallbacks for characters the faces above lack
 };
 
 struct Metadata {

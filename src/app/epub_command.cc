@@ -1,0 +1,31 @@
+// `gobook epub`: the book as an EPUB 3.
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "app/command_support.h"
+#include "epub/epub_writer.h"
+
+namespace gobook::app {
+
+int RunEpub(const BookOptions& options, std::string output) {
+  auto start = std::chrono::steady_clock::now();
+  DiagnosticSink sink;
+  std::optional<doc::Book> book = Load(options, &sink);
+  if (!book) return 1;
+  std::optional<std::time_t> time = BuildTime(*book, &sink);
+  std::optional<std::string> bytes;
+  if (time) bytes = epub::BuildEpub(*book, {*time}, &sink);
+  if (output.empty()) output = DefaultOutput(*book, options, ".epub");
+  if (!bytes || !SaveOutput(output, *bytes, &sink)) {
+    sink.Flush(std::cerr);
+    return 1;
+  }
+  sink.Flush(std::cerr);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("wrote %s: %zu lessons, %s, %.2f s\n", output.c_str(), book->lessons.size(),
+              HumanSize(bytes->size()).c_str(), seconds);
+  return 0;
+}
+
+}  // namespace gobook::app
