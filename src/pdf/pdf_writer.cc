@@ -1,0 +1,711 @@
+// Draws a LaidOutBook with libharu 2.3.0. The order is fixed so the output is
+// byte-stable: check the images (before libharu sees them), set up the
+// document, load the used faces in Face order, add every page, draw the pages
+// (text, rules, images, links, ActualText spans), then the outline, the page
+// labels, the document info and /ID, and save to memory.
+#include "pdf/pdf_writer.h"
+
+#include <hpdf.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pdf/hpdf_fixes.h"
+#include "util/files.h"
+
+namespace gobook::pdf {
+namespace {
+
+using layout::ActualTextBegin;
+using layout::ActualTextEnd;
+using layout::Color;
+using layout::Face;
+using layout::FilledRect;
+using layout::GlyphRun;
+using layout::ImageBox;
+using layout::LinkArea;
+using layout::StrokedLine;
+
+// The handler only records: the first error is the one worth reporting, and
+// every call's return value is checked as well (some failures never call it).
+struct HaruErrors {
+  HPDF_STATUS first = HPDF_OK;
+  HPDF_STATUS detail = HPDF_OK;
+};
+
+void RecordError(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* user_data) {
+  auto* errors = static_cast<HaruErrors*>(user_data);
+  if (errors->first == HPDF_OK) {
+    errors->first = error_no;
+    errors->detail = detail_no;
+  }
+}
+
+struct DocDeleter {
+  void operator()(HPDF_Doc pdf) const { HPDF_Free(pdf); }
+};
+using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
+
+const char* FaceName(Face face) {
+  static const char* kNames[layout::kFaceCount] = {
+      "regular", "italic", "bold", "bold-italic", "mono", "mono-bold", "mono-italic",
+      "symbols", "cjk"};
+  return kNames[static_cast<size_t>(face)];
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    *out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    *out += static_cast<char>(0xC0 | (c >> 6));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    *out += static_cast<char>(0xE0 | (c >> 12));
+    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (c >> 18));
+    *out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+// libharu's UTF-8 path is BMP-only and silently mangles anything else (an
+// astral code point becomes a space, a broken sequence eats the next
+// character), so text reaches it as valid UTF-8 of BMP code points; control
+// characters (layout should never send them) become spaces.
+std::string ForHaru(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t at = 0; at < text.size();) {
+    char32_t c = layout::NextCodePoint(text, &at);
+    if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) c = ' ';
+    AppendUtf8(c, &out);
+  }
+  return out;
+}
+
+// `text` as a PDF hex string in UTF-16BE with a byte order mark: <FEFF...>.
+std::string Utf16Hex(std::string_view text) {
+  std::string out = "<FEFF";
+  auto unit = [&out](unsigned value) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "%04X", value & 0xFFFF);
+    out += hex;
+  };
+  for (size_t at = 0; at < text.size();) {
+    char32_t c = layout::NextCodePoint(text, &at);
+    if (c >= 0x10000 && c <= 0x10FFFF) {
+      c -= 0x10000;
+      unit(0xD800 + (c >> 10));
+      unit(0xDC00 + (c & 0x3FF));
+    } else {
+      unit(c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c);
+    }
+  }
+  return out + ">";
+}
+
+// Non-ASCII bytes (and spaces and controls) percent-encoded: libharu writes
+// the URI as a literal ASCII string.
+std::string PercentEncode(std::string_view uri) {
+  std::string out;
+  for (char c : uri) {
+    auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7F) {
+      char escaped[4];
+      std::snprintf(escaped, sizeof escaped, "%%%02X", byte);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// Parses "D:YYYYMMDDHHmmSS+00'00'" (or with Z or -hh'mm') into libharu's date.
+std::optional<HPDF_Date> ParsePdfDate(std::string_view text) {
+  if (text.size() < 16 || text.substr(0, 2) != "D:") return std::nullopt;
+  auto number = [&text](size_t at, size_t n) -> int {
+    int value = 0;
+    for (size_t i = at; i < at + n; ++i) {
+      if (i >= text.size() || text[i] < '0' || text[i] > '9') return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  HPDF_Date date{};
+  date.year = number(2, 4);
+  date.month = number(6, 2);
+  date.day = number(8, 2);
+  date.hour = number(10, 2);
+  date.minutes = number(12, 2);
+  date.seconds = number(14, 2);
+  if (date.year < 0 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31 ||
+      date.hour < 0 || date.hour > 23 || date.minutes < 0 || date.minutes > 59 ||
+      date.seconds < 0 || date.seconds > 59) {
+    return std::nullopt;
+  }
+  std::string_view zone = text.substr(16);
+  if (zone.empty() || zone == "Z" || zone == "Z00'00'") {
+    // 'Z' is written as +00'00', which every reader takes the same way.
+    date.ind = '+';
+  } else if ((zone[0] == '+' || zone[0] == '-') && zone.size() >= 7 && zone[3] == '\'') {
+    date.ind = zone[0];
+    date.off_hour = number(17, 2);
+    date.off_minutes = number(20, 2);
+    if (date.off_hour < 0 || date.off_hour > 23 || date.off_minutes < 0 ||
+        date.off_minutes > 59) {
+      return std::nullopt;
+    }
+  } else {
+    return std::nullopt;
+  }
+  return date;
+}
+
+// A TrueType file libharu can load: libharu crashes on files that are not
+// fonts and fails on CFF-based OpenType, so the header is checked first.
+std::string CheckTrueType(const std::string& bytes) {
+  if (bytes.size() < 12) return "not a font file";
+  std::string_view tag(bytes.data(), 4);
+  if (tag == "OTTO") return "a CFF-based OpenType font (libharu loads only TrueType outlines)";
+  if (tag == "ttcf") return "a font collection (libharu loads only single TrueType fonts)";
+  if (tag != std::string_view("\0\1\0\0", 4) && tag != "true") return "not a TrueType font";
+  auto u16 = [&bytes](size_t at) {
+    return static_cast<unsigned>(static_cast<unsigned char>(bytes[at]) << 8 |
+                                 static_cast<unsigned char>(bytes[at + 1]));
+  };
+  auto u32 = [&](size_t at) { return static_cast<size_t>(u16(at)) << 16 | u16(at + 2); };
+  size_t tables = u16(4);
+  if (tables == 0 || bytes.size() < 12 + 16 * tables) return "truncated font file";
+  for (size_t i = 0; i < tables; ++i) {
+    size_t record = 12 + 16 * i;
+    size_t offset = u32(record + 8), length = u32(record + 12);
+    if (offset > bytes.size() || length > bytes.size() - offset) return "truncated font file";
+  }
+  return "";
+}
+
+// The graphics state last written on the current page, so unchanged values are
+// not written again. Reset on every page (each has its own content stream).
+struct PageState {
+  std::optional<Color> fill, stroke;
+  std::optional<double> line_width;
+  std::optional<bool> dashed;
+  HPDF_Font font = nullptr;
+  double font_size = 0;
+  int open_spans = 0;  // ActualText spans not closed yet
+};
+
+class Writer {
+ public:
+  Writer(const layout::LaidOutBook& book, const layout::FontPaths& fonts, DiagnosticSink* sink)
+      : book_(book), fonts_(fonts), sink_(sink) {}
+
+  std::optional<std::string> Run() {
+    if (!ReadImages()) return std::nullopt;
+    if (!SetUp() || !LoadFonts() || !AddPages()) return std::nullopt;
+    for (size_t i = 0; i < book_.pages.size(); ++i) {
+      if (!DrawPage(i)) return std::nullopt;
+    }
+    if (!AddOutline(book_.outline, nullptr) || !AddPageLabels() || !AddInfo()) {
+      return std::nullopt;
+    }
+    return Save();
+  }
+
+ private:
+  // Reports `what` with libharu's error code and returns false.
+  bool Fail(const std::string& what, HPDF_STATUS status = HPDF_OK, std::string hint = {}) {
+    HPDF_STATUS code = errors_.first != HPDF_OK ? errors_.first : status;
+    if (code == HPDF_OK && pdf_ != nullptr) code = HPDF_GetError(pdf_.get());
+    std::string message = "PDF: " + what;
+    if (code != HPDF_OK) {
+      char text[40];
+      std::snprintf(text, sizeof text, " (libharu error 0x%04X)", static_cast<unsigned>(code));
+      message += text;
+    }
+    sink_->Error("", 0, 0, message, std::move(hint));
+    return false;
+  }
+
+  // Errors are sticky in libharu: the first unexpected one ends the document.
+  bool Ok(HPDF_STATUS status, const std::string& what) {
+    if (status != HPDF_OK || errors_.first != HPDF_OK) return Fail(what, status);
+    return true;
+  }
+  template <typename T>
+  bool Made(T* object, const std::string& what) {
+    if (object == nullptr || errors_.first != HPDF_OK) return Fail(what);
+    return true;
+  }
+
+  // Reads and checks every image before libharu is involved, reporting all
+  // bad images at once; a corrupt PNG would otherwise abort the process.
+  bool ReadImages() {
+    bool ok = true;
+    for (size_t p = 0; p < book_.pages.size(); ++p) {
+      for (const layout::PageItem& item : book_.pages[p].items) {
+        const auto* box = std::get_if<ImageBox>(&item);
+        if (box == nullptr) continue;
+        std::string key = ImageKey(*box);
+        if (images_.count(key) || bad_images_.count(key)) continue;
+        std::string name = box->source.empty()
+                               ? "rendered for page " + std::to_string(p + 1)
+                               : "'" + box->source + "'";
+        std::string bytes;
+        std::string reason;
+        if (box->source.empty()) {
+          bytes = box->bytes;
+        } else if (std::optional<std::string> read = ReadFile(box->source, &reason)) {
+          bytes = std::move(*read);
+        }
+        if (reason.empty()) reason = box->jpeg ? CheckJpeg(bytes) : CheckPng(bytes);
+        if (!reason.empty()) {
+          std::string hint = reason.rfind("interlaced", 0) == 0
+                                 ? "save the image without interlacing"
+                                 : std::string();
+          sink_->Error("", 0, 0, "PDF: image " + name + ": " + reason, hint);
+          bad_images_.insert(key);
+          ok = false;
+          continue;
+        }
+        images_.insert({key, Image{std::move(bytes), nullptr}});
+      }
+    }
+    return ok;
+  }
+
+  static std::string ImageKey(const ImageBox& box) {
+    if (!box.source.empty()) return (box.jpeg ? "jpeg:" : "png:") + box.source;
+    std::array<uint8_t, 16> digest = Md5Digest(box.bytes);
+    return (box.jpeg ? "jpeg-bytes:" : "png-bytes:") +
+           std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
+  }
+
+  bool SetUp() {
+    pdf_.reset(HPDF_New(RecordError, &errors_));
+    if (!pdf_) return Fail("cannot create the document", HPDF_FAILD_TO_ALLOC_MEM);
+    HPDF_Doc pdf = pdf_.get();
+    SetPdfVersion(pdf, HPDF_VER_17);  // for ActualText and SMask; libharu writes 1.3
+    if (!Ok(HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL), "cannot enable compression")) {
+      return false;
+    }
+    // Info strings and outline titles go through the current encoder.
+    if (!Ok(HPDF_UseUTFEncodings(pdf), "cannot enable UTF-8 encodings") ||
+        !Ok(HPDF_SetCurrentEncoder(pdf, "UTF-8"), "cannot select the UTF-8 encoder")) {
+      return false;
+    }
+    utf8_ = HPDF_GetEncoder(pdf, "UTF-8");
+    return Made(utf8_, "cannot get the UTF-8 encoder");
+  }
+
+  // Loads, in the fixed Face order (so subset tags are stable), only the faces
+  // some run uses: libharu embeds every loaded font, used or not.
+  bool LoadFonts() {
+    std::array<bool, layout::kFaceCount> used{};
+    for (const layout::Page& page : book_.pages) {
+      for (const layout::PageItem& item : page.items) {
+        if (const auto* run = std::get_if<GlyphRun>(&item)) {
+          used[static_cast<size_t>(run->face)] = true;
+        }
+      }
+    }
+    std::map<std::string, HPDF_Font> by_path;  // one font per file
+    for (size_t f = 0; f < used.size(); ++f) {
+      if (!used[f]) continue;
+      const std::string& path = fonts_[f];
+      auto found = by_path.find(path);
+      if (found != by_path.end()) {
+        fonts_loaded_[f] = found->second;
+        continue;
+      }
+      std::string what = std::string("cannot load the ") + FaceName(static_cast<Face>(f)) +
+                         " font '" + path + "'";
+      std::string error;
+      std::optional<std::string> bytes = ReadFile(path, &error);
+      if (bytes) error = CheckTrueType(*bytes);
+      if (!error.empty()) return Fail(what + ": " + error);
+      const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), path.c_str(), HPDF_TRUE);
+      if (!Made(name, what)) return false;
+      HPDF_Font font = HPDF_GetFont(pdf_.get(), name, "UTF-8");
+      if (!Made(font, what)) return false;
+      if (!Ok(FixToUnicode(font), what + ": cannot rewrite its ToUnicode CMap")) return false;
+      fonts_loaded_[f] = font;
+      by_path[path] = font;
+    }
+    return true;
+  }
+
+  // Adds every page first, so links can point forward.
+  bool AddPages() {
+    for (size_t i = 0; i < book_.pages.size(); ++i) {
+      std::string what = "cannot add page " + std::to_string(i + 1);
+      HPDF_Page page = HPDF_AddPage(pdf_.get());
+      if (!Made(page, what)) return false;
+      if (!Ok(HPDF_Page_SetWidth(page, Real(book_.size.width)), what) ||
+          !Ok(HPDF_Page_SetHeight(page, Real(book_.size.height)), what)) {
+        return false;
+      }
+      pages_.push_back(page);
+    }
+    return true;
+  }
+
+  static HPDF_REAL Real(double value) { return static_cast<HPDF_REAL>(value); }
+  // Layout's y grows downwards from the top edge; PDF's grows upwards.
+  HPDF_REAL FlipY(double y) const { return Real(book_.size.height - y); }
+
+  bool DrawPage(size_t index) {
+    page_ = pages_[index];
+    page_number_ = index + 1;
+    state_ = PageState{};
+    for (const layout::PageItem& item : book_.pages[index].items) {
+      bool ok = std::visit([this](const auto& value) { return Draw(value); }, item);
+      if (!ok) return false;
+    }
+    while (state_.open_spans > 0) {
+      if (!Draw(ActualTextEnd{})) return false;
+    }
+    return true;
+  }
+
+  std::string OnPage(const std::string& what) const {
+    return what + " on page " + std::to_string(page_number_);
+  }
+
+  bool SetFill(const Color& color) {
+    if (state_.fill == color) return true;
+    state_.fill = color;
+    return Ok(HPDF_Page_SetRGBFill(page_, color.r / 255.0f, color.g / 255.0f, color.b / 255.0f),
+              OnPage("cannot set the fill color"));
+  }
+
+  bool SetStroke(const Color& color, double width, bool dashed) {
+    std::string what = OnPage("cannot set the line style");
+    if (state_.stroke != color) {
+      state_.stroke = color;
+      if (!Ok(HPDF_Page_SetRGBStroke(page_, color.r / 255.0f, color.g / 255.0f,
+                                     color.b / 255.0f),
+              what)) {
+        return false;
+      }
+    }
+    if (state_.line_width != width) {
+      state_.line_width = width;
+      if (!Ok(HPDF_Page_SetLineWidth(page_, Real(width)), what)) return false;
+    }
+    if (state_.dashed != dashed) {
+      state_.dashed = dashed;
+      // 3 points on, 2 off: visibly dashed at rule widths of 0.5-1 point.
+      static const HPDF_UINT16 kDash[] = {3, 2};
+      HPDF_STATUS status = dashed ? HPDF_Page_SetDash(page_, kDash, 2, 0)
+                                  : HPDF_Page_SetDash(page_, nullptr, 0, 0);
+      if (!Ok(status, what)) return false;
+    }
+    return true;
+  }
+
+  // One text object and one TextOut per run, at its absolute position.
+  bool Draw(const GlyphRun& run) {
+    if (run.text.empty()) return true;
+    std::string what = OnPage("cannot draw text \"" + run.text + "\"");
+    HPDF_Font font = fonts_loaded_[static_cast<size_t>(run.face)];
+    if (font == nullptr) return Fail(what + ": its font is not loaded");
+    if (!SetFill(run.color)) return false;
+    if (!Ok(HPDF_Page_BeginText(page_), what)) return false;
+    if (state_.font != font || state_.font_size != run.size) {
+      if (!Ok(HPDF_Page_SetFontAndSize(page_, font, Real(run.size)), what)) return false;
+      state_.font = font;
+      state_.font_size = run.size;
+    }
+    std::string text = ForHaru(run.text);
+    return Ok(HPDF_Page_TextOut(page_, Real(run.x), FlipY(run.baseline), text.c_str()), what) &&
+           Ok(HPDF_Page_EndText(page_), what);
+  }
+
+  bool Draw(const FilledRect& rect) {
+    std::string what = OnPage("cannot draw a filled rectangle");
+    return SetFill(rect.color) &&
+           Ok(HPDF_Page_Rectangle(page_, Real(rect.x), FlipY(rect.y + rect.height),
+                                  Real(rect.width), Real(rect.height)),
+              what) &&
+           Ok(HPDF_Page_Fill(page_), what);
+  }
+
+  bool Draw(const StrokedLine& line) {
+    std::string what = OnPage("cannot draw a line");
+    return SetStroke(line.color, line.width, line.dashed) &&
+           Ok(HPDF_Page_MoveTo(page_, Real(line.x1), FlipY(line.y1)), what) &&
+           Ok(HPDF_Page_LineTo(page_, Real(line.x2), FlipY(line.y2)), what) &&
+           Ok(HPDF_Page_Stroke(page_), what);
+  }
+
+  // Each image is loaded once (from memory: never *FromFile2, whose errors
+  // surface only at save time) and drawn wherever it is used.
+  bool Draw(const ImageBox& box) {
+    std::string name = box.source.empty() ? "a rendered image" : "the image '" + box.source + "'";
+    auto found = images_.find(ImageKey(box));
+    if (found == images_.end()) return Fail(OnPage("cannot draw " + name + ": not loaded"));
+    Image& image = found->second;
+    if (image.handle == nullptr) {
+      const auto* data = reinterpret_cast<const HPDF_BYTE*>(image.bytes.data());
+      auto size = static_cast<HPDF_UINT>(image.bytes.size());
+      image.handle = box.jpeg ? HPDF_LoadJpegImageFromMem(pdf_.get(), data, size)
+                              : HPDF_LoadPngImageFromMem(pdf_.get(), data, size);
+      if (!Made(image.handle, "cannot load " + name)) return false;
+      image.bytes.clear();
+      image.bytes.shrink_to_fit();
+    }
+    return Ok(HPDF_Page_DrawImage(page_, image.handle, Real(box.x), FlipY(box.y + box.height),
+                                  Real(box.width), Real(box.height)),
+              OnPage("cannot draw " + name));
+  }
+
+  bool Draw(const LinkArea& link) {
+    HPDF_Rect rect = {Real(link.x), FlipY(link.y + link.height), Real(link.x + link.width),
+                      FlipY(link.y)};
+    HPDF_Annotation annotation = nullptr;
+    std::string what;
+    if (!link.destination.empty()) {
+      what = OnPage("cannot add the link to '" + link.destination + "'");
+      HPDF_Destination destination = DestinationFor(link.destination, what);
+      if (destination == nullptr) return false;
+      annotation = HPDF_Page_CreateLinkAnnot(page_, rect, destination);
+    } else {
+      what = OnPage("cannot add the link to '" + link.uri + "'");
+      annotation = HPDF_Page_CreateURILinkAnnot(page_, rect, PercentEncode(link.uri).c_str());
+    }
+    // Without /Border viewers draw a 1-point box around every link.
+    return Made(annotation, what) && Ok(HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0), what);
+  }
+
+  // The runs up to the matching end are one piece of text for copying: a raw
+  // marked-content span, as libharu has no BDC API.
+  bool Draw(const ActualTextBegin& begin) {
+    ++state_.open_spans;
+    return Ok(WriteRawContent(page_, "/Span <</ActualText " + Utf16Hex(begin.text) + ">> BDC\n"),
+              OnPage("cannot write an ActualText span"));
+  }
+
+  bool Draw(const ActualTextEnd&) {
+    if (state_.open_spans == 0) return true;  // nothing open: nothing to close
+    --state_.open_spans;
+    return Ok(WriteRawContent(page_, "EMC\n"), OnPage("cannot close an ActualText span"));
+  }
+
+  // One destination object per id, shared by links and bookmarks:
+  // [page /XYZ 0 top null], which keeps the reader's zoom.
+  HPDF_Destination DestinationFor(const std::string& id, const std::string& what) {
+    auto cached = destinations_.find(id);
+    if (cached != destinations_.end()) return cached->second;
+    const layout::Destination* target = nullptr;
+    for (const layout::Destination& d : book_.destinations) {
+      if (d.id == id) {
+        target = &d;
+        break;
+      }
+    }
+    if (target == nullptr) {
+      Fail(what + ": no such destination");
+      return nullptr;
+    }
+    if (target->page < 0 || static_cast<size_t>(target->page) >= pages_.size()) {
+      Fail(what + ": its page " + std::to_string(target->page + 1) + " does not exist");
+      return nullptr;
+    }
+    HPDF_Page page = pages_[static_cast<size_t>(target->page)];
+    HPDF_Destination destination = HPDF_Page_CreateDestination(page);
+    if (!Made(destination, what) ||
+        !Ok(SetXyzKeepZoom(pdf_.get(), destination, page, 0, FlipY(target->y)), what)) {
+      return nullptr;
+    }
+    destinations_[id] = destination;
+    return destination;
+  }
+
+  bool AddOutline(const std::vector<layout::OutlineEntry>& entries, HPDF_Outline parent) {
+    for (const layout::OutlineEntry& entry : entries) {
+      std::string what = "cannot add the bookmark \"" + entry.title + "\"";
+      HPDF_Outline outline =
+          HPDF_CreateOutline(pdf_.get(), parent, ForHaru(entry.title).c_str(), utf8_);
+      if (!Made(outline, what)) return false;
+      if (!entry.destination.empty()) {
+        HPDF_Destination destination = DestinationFor(entry.destination, what);
+        if (destination == nullptr ||
+            !Ok(HPDF_Outline_SetDestination(outline, destination), what)) {
+          return false;
+        }
+      }
+      if (!AddOutline(entry.children, outline)) return false;
+    }
+    return true;
+  }
+
+  // libharu appends labels in call order, and readers ignore a /Nums array
+  // that is not ascending: sort first.
+  bool AddPageLabels() {
+    std::vector<layout::PageLabelRange> ranges = book_.page_labels;
+    std::stable_sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) {
+      return a.first_page < b.first_page;
+    });
+    for (size_t i = 0; i < ranges.size(); ++i) {
+      const layout::PageLabelRange& range = ranges[i];
+      std::string what = "cannot add the page labels from page " +
+                         std::to_string(range.first_page + 1);
+      if (range.first_page < 0 || static_cast<size_t>(range.first_page) >= pages_.size()) {
+        return Fail(what + ": no such page");
+      }
+      if (i > 0 && ranges[i - 1].first_page == range.first_page) {
+        return Fail(what + ": two label ranges start there");
+      }
+      HPDF_PageNumStyle style =
+          range.roman ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN : HPDF_PAGE_NUM_STYLE_DECIMAL;
+      if (!Ok(HPDF_AddPageLabel(pdf_.get(), static_cast<HPDF_UINT>(range.first_page), style,
+                                static_cast<HPDF_UINT>(std::max(range.start, 1)), nullptr),
+              what)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Info strings go through the current (UTF-8) encoder. The dates come only
+  // from the book (no clock), and /ID from the book's content, so the same
+  // book gives the same bytes.
+  bool AddInfo() {
+    const layout::DocumentInfo& info = book_.info;
+    const std::pair<HPDF_InfoType, const std::string*> fields[] = {
+        {HPDF_INFO_TITLE, &info.title},       {HPDF_INFO_AUTHOR, &info.author},
+        {HPDF_INFO_SUBJECT, &info.subject},   {HPDF_INFO_KEYWORDS, &info.keywords},
+        {HPDF_INFO_CREATOR, &info.creator},
+    };
+    for (const auto& [type, value] : fields) {
+      if (value->empty()) continue;
+      if (!Ok(HPDF_SetInfoAttr(pdf_.get(), type, ForHaru(*value).c_str()),
+              "cannot set the document info \"" + *value + "\"")) {
+        return false;
+      }
+    }
+    if (!Ok(HPDF_SetInfoAttr(pdf_.get(), HPDF_INFO_PRODUCER, "gobook"),
+            "cannot set the producer")) {
+      return false;
+    }
+    if (!info.date.empty()) {
+      std::optional<HPDF_Date> date = ParsePdfDate(info.date);
+      if (!date) {
+        return Fail("invalid document date '" + info.date + "'", HPDF_OK,
+                    "write it as D:YYYYMMDDHHmmSS+00'00'");
+      }
+      std::string what = "cannot set the document date '" + info.date + "'";
+      if (!Ok(HPDF_SetInfoDateAttr(pdf_.get(), HPDF_INFO_CREATION_DATE, *date), what) ||
+          !Ok(HPDF_SetInfoDateAttr(pdf_.get(), HPDF_INFO_MOD_DATE, *date), what)) {
+        return false;
+      }
+    }
+    return Ok(SetDocumentId(pdf_.get(), Md5Digest(Fingerprint())), "cannot set the /ID");
+  }
+
+  // What /ID is the MD5 of: the info, the pages as layout dumps them, and
+  // what the dump leaves out (colors, image bytes, outline, labels).
+  std::string Fingerprint() const {
+    const layout::DocumentInfo& info = book_.info;
+    std::string out = info.title + '\n' + info.author + '\n' + info.subject + '\n' +
+                      info.keywords + '\n' + info.creator + '\n' + info.date + '\n' +
+                      std::to_string(book_.size.width) + 'x' +
+                      std::to_string(book_.size.height) + '\n';
+    for (const layout::Page& page : book_.pages) {
+      out += layout::DumpPage(page);
+      for (const layout::PageItem& item : page.items) {
+        if (const auto* run = std::get_if<GlyphRun>(&item)) {
+          out += {static_cast<char>(run->color.r), static_cast<char>(run->color.g),
+                  static_cast<char>(run->color.b)};
+        } else if (const auto* box = std::get_if<ImageBox>(&item)) {
+          out += ImageKey(*box);
+        }
+      }
+    }
+    AppendOutline(book_.outline, 0, &out);
+    for (const layout::PageLabelRange& range : book_.page_labels) {
+      out += std::to_string(range.first_page) + (range.roman ? "r" : "d") +
+             std::to_string(range.start) + '\n';
+    }
+    return out;
+  }
+
+  static void AppendOutline(const std::vector<layout::OutlineEntry>& entries, int depth,
+                            std::string* out) {
+    for (const layout::OutlineEntry& entry : entries) {
+      *out += std::to_string(depth) + ' ' + entry.title + " #" + entry.destination + '\n';
+      AppendOutline(entry.children, depth + 1, out);
+    }
+  }
+
+  // Saves into libharu's memory stream and copies it out.
+  std::optional<std::string> Save() {
+    HPDF_Doc pdf = pdf_.get();
+    if (!Ok(HPDF_SaveToStream(pdf), "cannot save the document")) return std::nullopt;
+    HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+    if (size == 0) {
+      Fail("cannot save the document: it is empty");
+      return std::nullopt;
+    }
+    std::string bytes(size, '\0');
+    HPDF_UINT32 read = size;
+    HPDF_STATUS status =
+        HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &read);
+    // Reading up to the end of the stream may report HPDF_STREAM_EOF.
+    if (status == HPDF_STREAM_EOF && read == size) {
+      status = HPDF_OK;
+      if (errors_.first == HPDF_STREAM_EOF) errors_ = HaruErrors{};
+    }
+    if (!Ok(status, "cannot read the saved document")) return std::nullopt;
+    if (read != size) {
+      Fail("cannot read the saved document: " + std::to_string(read) + " of " +
+           std::to_string(size) + " bytes");
+      return std::nullopt;
+    }
+    return bytes;
+  }
+
+  struct Image {
+    std::string bytes;  // until loaded
+    HPDF_Image handle = nullptr;
+  };
+
+  const layout::LaidOutBook& book_;
+  const layout::FontPaths& fonts_;
+  DiagnosticSink* sink_;
+  HaruErrors errors_;  // declared before pdf_: the handler outlives the document
+  DocPtr pdf_;
+  HPDF_Encoder utf8_ = nullptr;
+  std::array<HPDF_Font, layout::kFaceCount> fonts_loaded_{};
+  std::vector<HPDF_Page> pages_;
+  std::map<std::string, Image> images_;
+  std::set<std::string> bad_images_;
+  std::map<std::string, HPDF_Destination> destinations_;
+  HPDF_Page page_ = nullptr;
+  size_t page_number_ = 0;
+  PageState state_;
+};
+
+}  // namespace
+
+std::optional<std::string> WritePdf(const layout::LaidOutBook& book,
+                                    const layout::FontPaths& fonts, DiagnosticSink* sink) {
+  Writer writer(book, fonts, sink);
+  return writer.Run();
+}
+
+}  // namespace gobook::pdf
