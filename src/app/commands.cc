@@ -108,6 +108,14 @@ int RunGobook(int argc, char** argv) {
   AddBookOptions(epub, &epub_options);
   epub->add_option("-o,--output", epub_output, "the EPUB file (default: out/<book>.epub)");
 
+  BookOptions pdf_options;
+  std::string pdf_output;
+  std::string paper = "a4";
+  CLI::App* pdf = app.add_subcommand("pdf", "write the book as a print-quality PDF");
+  AddBookOptions(pdf, &pdf_options);
+  pdf->add_option("-o,--output", pdf_output, "the PDF file (default: out/<book>.pdf)");
+  pdf->add_option("--paper", paper, "a4, letter, a5 or 6x9")->capture_default_str();
+
   BookOptions check_options;
   CLI::App* check = app.add_subcommand("check", "report every error and warning; write nothing");
   AddBookOptions(check, &check_options);
@@ -141,6 +149,7 @@ int RunGobook(int argc, char** argv) {
     return 2;
   }
   if (epub->parsed()) return RunEpub(epub_options, epub_output);
+  if (pdf->parsed()) return RunPdf(pdf_options, pdf_output, paper);
   if (check->parsed()) return RunCheck(check_options);
   if (stats->parsed()) return RunStats(stats_options, json);
   if (test->parsed()) return RunTest(test_options, lesson_number, jobs);

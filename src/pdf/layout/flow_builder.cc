@@ -1,0 +1,735 @@
+#include "pdf/layout/flow_builder.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "doc/passes.h"
+#include "highlight/go_lexer.h"
+#include "raster/raster.h"
+#include "util/files.h"
+#include "util/text.h"
+
+namespace gobook::layout {
+namespace {
+
+constexpr Color kBlack{0, 0, 0};
+constexpr Color kLinkBlue{26, 79, 139};
+constexpr Color kCodeTint{244, 244, 240};  // light enough for any printer's greyscale
+constexpr Color kRuleGrey{110, 110, 110};
+constexpr Color kMuted{85, 85, 85};
+
+// The look of each highlighting class: weight and style first, so it reads in
+// greyscale print; colour only deepens it.
+struct TokenLook {
+  Face face;
+  Color color;
+};
+
+TokenLook LookOf(highlight::TokenKind kind) {
+  switch (kind) {
+    case highlight::TokenKind::kKeyword: return {Face::kMonoBold, {29, 43, 115}};
+    case highlight::TokenKind::kType: return {Face::kMono, {11, 90, 71}};
+    case highlight::TokenKind::kBuiltin: return {Face::kMono, {106, 44, 145}};
+    case highlight::TokenKind::kString: return {Face::kMono, {122, 58, 0}};
+    case highlight::TokenKind::kComment: return {Face::kMonoItalic, {74, 74, 74}};
+    case highlight::TokenKind::kNumber: return {Face::kMono, {138, 21, 56}};
+    case highlight::TokenKind::kPlain: break;
+  }
+  return {Face::kMono, kBlack};
+}
+
+Face Italic(Face face) {
+  switch (face) {
+    case Face::kRegular: return Face::kItalic;
+    case Face::kBold: return Face::kBoldItalic;
+    case Face::kMono: return Face::kMonoItalic;
+    default: return face;
+  }
+}
+
+Face Bold(Face face) {
+  switch (face) {
+    case Face::kRegular: return Face::kBold;
+    case Face::kItalic: return Face::kBoldItalic;
+    case Face::kMono: return Face::kMonoBold;
+    default: return face;
+  }
+}
+
+const char* CalloutTitle(doc::CalloutKind kind) {
+  switch (kind) {
+    case doc::CalloutKind::kNote: return "Note";
+    case doc::CalloutKind::kTip: return "Tip";
+    case doc::CalloutKind::kWarning: return "Warning";
+    case doc::CalloutKind::kTrap: return "Interview trap";
+  }
+  return "";
+}
+
+// Splits code into lines, keeping empty ones.
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (true) {
+    size_t end = text.find('\n', start);
+    lines.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+// The number of code points in a UTF-8 string.
+size_t CodePoints(std::string_view text) {
+  size_t count = 0;
+  for (char ch : text) count += (static_cast<unsigned char>(ch) & 0xC0) != 0x80 ? 1 : 0;
+  return count;
+}
+
+// The byte offset after `columns` code points.
+size_t ByteOffsetOfColumn(std::string_view text, size_t columns) {
+  size_t offset = 0;
+  for (size_t seen = 0; offset < text.size() && seen < columns; ++seen) {
+    NextCodePoint(text, &offset);
+  }
+  return offset;
+}
+
+}  // namespace
+
+std::string LessonDestination(int lesson) { return "lesson." + std::to_string(lesson); }
+
+std::string HeadingDestination(int lesson, const std::string& anchor) {
+  return LessonDestination(lesson) + "#" + anchor;
+}
+
+std::string PartDestination(int track) { return "part." + std::to_string(track); }
+
+FlowBuilder::FlowBuilder(const doc::Book& book, const PageStyle& style,
+                         const FontMetrics& metrics, const Hyphenator* hyphenator,
+                         DiagnosticSink* sink)
+    : book_(book), style_(style), metrics_(metrics), hyphenator_(hyphenator), sink_(sink) {}
+
+FlowItem& FlowBuilder::NewItem(double height, double space_before) {
+  FlowItem item;
+  item.height = height;
+  item.space_before = std::max(space_before, pending_space_);
+  pending_space_ = 0;
+  if (keep_with_previous_) {
+    item.can_break_before = false;
+    keep_with_previous_ = false;
+  }
+  flow_.push_back(std::move(item));
+  return flow_.back();
+}
+
+// ---- Inlines ---------------------------------------------------------------
+
+void FlowBuilder::AppendSpans(const std::vector<doc::Inline>& inlines, TextStyle style,
+                              const std::string& destination, const std::string& uri,
+                              std::vector<InlineSpan>* spans) {
+  auto text = [&](const std::string& content, TextStyle look) {
+    InlineSpan span;
+    span.text = content;
+    span.face = look.face;
+    span.size = look.size;
+    span.color = (destination.empty() && uri.empty()) ? look.color : kLinkBlue;
+    span.link_destination = destination;
+    span.link_uri = uri;
+    spans->push_back(std::move(span));
+  };
+  for (const doc::Inline& in : inlines) {
+    switch (in.kind) {
+      case doc::InlineKind::kText:
+        text(in.text, style);
+        break;
+      case doc::InlineKind::kCode: {
+        TextStyle code = style;
+        code.face = Face::kMono;
+        code.size = style.size * 0.9;  // the mono face runs large beside the text face
+        text(in.text, code);
+        spans->back().code = true;
+        break;
+      }
+      case doc::InlineKind::kEmphasis: {
+        TextStyle italic = style;
+        italic.face = Italic(style.face);
+        AppendSpans(in.children, italic, destination, uri, spans);
+        break;
+      }
+      case doc::InlineKind::kStrong: {
+        TextStyle bold = style;
+        bold.face = Bold(style.face);
+        AppendSpans(in.children, bold, destination, uri, spans);
+        break;
+      }
+      case doc::InlineKind::kStrikethrough:
+        AppendSpans(in.children, style, destination, uri, spans);
+        break;
+      case doc::InlineKind::kLink: {
+        if (in.link_target == doc::LinkTarget::kDropped) {
+          AppendSpans(in.children, style, destination, uri, spans);
+          text(" (" + in.text + ")", style);
+        } else if (in.link_target == doc::LinkTarget::kExternal) {
+          AppendSpans(in.children, style, "", in.url, spans);
+        } else {
+          int target = in.link_target == doc::LinkTarget::kSameLesson ? lesson_ : in.target_lesson;
+          std::string id = in.target_id.empty() ? LessonDestination(target)
+                                                : HeadingDestination(target, in.target_id);
+          AppendSpans(in.children, style, id, "", spans);
+        }
+        break;
+      }
+      case doc::InlineKind::kImage:
+        text(in.text.empty() ? "[image]" : in.text, style);
+        break;
+      case doc::InlineKind::kSoftBreak:
+        text(" ", style);
+        break;
+      case doc::InlineKind::kLineBreak:
+        text("\n", style);
+        break;
+      case doc::InlineKind::kFootnoteRef:
+        text("[" + std::to_string(in.footnote + 1) + "]", style);
+        break;
+      case doc::InlineKind::kHtml: {
+        TextStyle inner = style;
+        if (in.tag == "kbd") inner.face = Face::kMono;
+        AppendSpans(in.children, inner, destination, uri, spans);
+        break;
+      }
+    }
+  }
+}
+
+std::vector<InlineSpan> FlowBuilder::Spans(const std::vector<doc::Inline>& inlines,
+                                           TextStyle style) {
+  std::vector<InlineSpan> spans;
+  AppendSpans(inlines, style, "", "", &spans);
+  return spans;
+}
+
+// ---- Paragraph lines -------------------------------------------------------
+
+void FlowBuilder::AddParagraphLines(const std::vector<InlineSpan>& spans,
+                                    const ParagraphStyle& paragraph, double leading,
+                                    double space_before) {
+  std::vector<PlacedLine> lines = LayoutParagraph(spans, paragraph, metrics_, hyphenator_);
+  // The baseline sits where a line of body type centres its x-height in the leading.
+  double baseline = leading * 0.72;
+  size_t count = lines.size();
+  for (size_t k = 0; k < count; ++k) {
+    FlowItem& item = NewItem(leading, k == 0 ? space_before : 0);
+    // No single line of a paragraph alone at the foot or the head of a page.
+    if (k > 0) item.can_break_before = k >= 2 && count - k >= 2;
+    for (GlyphRun run : lines[k].runs) {
+      run.x += Left();
+      run.baseline += baseline;
+      item.items.push_back(std::move(run));
+    }
+    for (LinkArea link : lines[k].links) {
+      link.x += Left();
+      link.y += baseline;
+      item.items.push_back(std::move(link));
+    }
+  }
+}
+
+// ---- Blocks ----------------------------------------------------------------
+
+void FlowBuilder::AddBlocks(const doc::Blocks& blocks) {
+  for (size_t i = 0; i < blocks.size(); ++i) AddBlock(blocks[i], i == 0);
+}
+
+void FlowBuilder::AddBlock(const doc::Block& block, bool first_in_container) {
+  double gap = first_in_container ? 0 : style_.paragraph_gap;
+  switch (block.kind) {
+    case doc::BlockKind::kParagraph: {
+      if (AddImageBlock(block)) return;
+      ParagraphStyle paragraph;
+      paragraph.width = Measure();
+      AddParagraphLines(Spans(block.inlines, {Face::kRegular, style_.body_size, kBlack}),
+                        paragraph, style_.leading, gap);
+      return;
+    }
+    case doc::BlockKind::kHeading:
+      AddHeading(block);
+      return;
+    case doc::BlockKind::kCodeBlock:
+      pending_space_ = std::max(pending_space_, gap);
+      AddCode(block);
+      return;
+    case doc::BlockKind::kList:
+      pending_space_ = std::max(pending_space_, gap);
+      AddList(block);
+      return;
+    case doc::BlockKind::kBlockQuote:
+      pending_space_ = std::max(pending_space_, gap);
+      AddQuote(block);
+      return;
+    case doc::BlockKind::kCallout:
+      pending_space_ = std::max(pending_space_, gap);
+      AddCallout(block);
+      return;
+    case doc::BlockKind::kTable:
+      pending_space_ = std::max(pending_space_, gap);
+      AddTable(block);
+      return;
+    case doc::BlockKind::kThematicBreak:
+      pending_space_ = std::max(pending_space_, gap);
+      AddRule();
+      return;
+    case doc::BlockKind::kHtml:
+      if (block.tag == "summary") {
+        ParagraphStyle paragraph;
+        paragraph.width = Measure();
+        paragraph.justify = false;
+        AddParagraphLines(Spans(block.inlines, {Face::kBold, style_.body_size, kBlack}),
+                          paragraph, style_.leading, gap);
+      } else {
+        pending_space_ = std::max(pending_space_, gap);
+        AddBlocks(block.children);
+      }
+      return;
+  }
+}
+
+void FlowBuilder::AddHeading(const doc::Block& block) {
+  double size = block.level <= 2 ? style_.h2_size : style_.h3_size;
+  double leading = size * 1.25;
+  ParagraphStyle paragraph;
+  paragraph.width = Measure();
+  paragraph.justify = false;
+  size_t first = flow_.size();
+  double space_before = block.level <= 2 ? style_.leading * 1.6 : style_.leading * 1.1;
+  AddParagraphLines(Spans(block.inlines, {Face::kBold, size, kBlack}), paragraph, leading,
+                    space_before);
+  for (size_t i = first + 1; i < flow_.size(); ++i) flow_[i].can_break_before = false;
+  if (first < flow_.size()) {
+    flow_[first].anchors.push_back({HeadingDestination(lesson_, block.id), 0});
+  }
+  pending_space_ = style_.leading * 0.3;
+  keep_with_previous_ = true;  // never the last thing on a page
+}
+
+void FlowBuilder::AddCode(const doc::Block& block) {
+  bool output = block.code_role == doc::CodeRole::kOutput;
+  double leading = style_.code_leading;
+  double size = style_.code_size;
+  double box_width = Measure();
+  double text_left = Left() + style_.code_padding;
+  double char_width = TextWidth(metrics_, Face::kMono, "0", size);
+  size_t columns = static_cast<size_t>((box_width - 2 * style_.code_padding) / char_width);
+  Color tint = output ? Color{255, 255, 255} : kCodeTint;
+
+  size_t first = flow_.size();
+  auto decorate = [&](FlowItem& item, double height) {
+    item.items.insert(item.items.begin(), FilledRect{Left(), 0, box_width, height, tint});
+    if (output) item.items.push_back(StrokedLine{Left(), 0, Left(), height, 1.0, kRuleGrey, true});
+  };
+  if (output) {
+    FlowItem& label = NewItem(style_.small_size * 1.5, 0);
+    label.items.push_back(GlyphRun{Left(), style_.small_size * 1.1, Face::kBold,
+                                   style_.small_size, kMuted, "Output"});
+  }
+  FlowItem& top = NewItem(style_.code_padding, 0);
+  if (output) top.can_break_before = flow_.size() == first + 1;
+  decorate(top, style_.code_padding);
+  top.continues_code = false;
+
+  // Highlight once, then cut the token stream into lines.
+  std::vector<std::vector<std::pair<TokenLook, std::string>>> lines(1);
+  std::vector<highlight::Token> tokens;
+  if (block.language == "go" && !output) {
+    tokens = highlight::TokenizeGo(block.code);
+  } else {
+    tokens.push_back({highlight::TokenKind::kPlain, block.code});
+  }
+  for (const highlight::Token& token : tokens) {
+    TokenLook look = LookOf(token.kind);
+    size_t start = 0;
+    while (start <= token.text.size()) {
+      size_t end = token.text.find('\n', start);
+      std::string piece = token.text.substr(start, end == std::string::npos ? std::string::npos
+                                                                             : end - start);
+      if (!piece.empty()) lines.back().push_back({look, piece});
+      if (end == std::string::npos) break;
+      lines.emplace_back();
+      start = end + 1;
+    }
+  }
+  std::vector<std::string> texts = SplitLines(block.code);
+  size_t visual_total = 0;
+  for (const std::string& text : texts) {
+    size_t cps = CodePoints(text);
+    visual_total += cps <= columns ? 1 : 1 + (cps - columns + (columns - 3)) / (columns - 2);
+  }
+
+  double baseline = leading * 0.76;
+  size_t visual_index = 0;
+  for (size_t l = 0; l < lines.size(); ++l) {
+    const std::string& whole = l < texts.size() ? texts[l] : std::string();
+    // Cut the line's pieces into visual rows of at most `columns` characters;
+    // rows after the first are indented two columns behind a wrap mark.
+    std::vector<std::vector<std::pair<TokenLook, std::string>>> rows(1);
+    size_t used = 0;
+    for (auto [look, piece] : lines[l]) {
+      while (!piece.empty()) {
+        size_t room = (rows.size() == 1 ? columns : columns - 2) - used;
+        size_t cps = CodePoints(piece);
+        if (cps <= room) {
+          rows.back().push_back({look, piece});
+          used += cps;
+          break;
+        }
+        size_t cut = ByteOffsetOfColumn(piece, room);
+        if (cut > 0) rows.back().push_back({look, piece.substr(0, cut)});
+        piece = piece.substr(cut);
+        rows.emplace_back();
+        used = 0;
+      }
+    }
+    bool marked = !Trim(whole).empty();
+    for (size_t r = 0; r < rows.size(); ++r, ++visual_index) {
+      FlowItem& item = NewItem(leading, 0);
+      item.continues_code = true;
+      // Code splits only between lines, leaving at least two on each side, and
+      // never inside a wrapped line (its copy text spans all of its rows).
+      item.can_break_before = r == 0 && visual_index >= 2 && visual_total - visual_index >= 2;
+      decorate(item, leading);
+      if (marked && r == 0) item.items.push_back(ActualTextBegin{whole});
+      double x = text_left;
+      if (r > 0) {
+        item.items.push_back(GlyphRun{x, baseline, Face::kSymbols, size, kMuted, "\u21AA"});
+        x += 2 * char_width;
+      }
+      for (const auto& [look, piece] : rows[r]) {
+        for (const FaceRun& run : SplitByFace(metrics_, look.face, piece)) {
+          item.items.push_back(GlyphRun{x, baseline, run.face, size, look.color, run.text});
+          x += TextWidth(metrics_, run.face, run.text, size);
+        }
+      }
+      if (marked && r + 1 == rows.size()) item.items.push_back(ActualTextEnd{});
+    }
+  }
+  FlowItem& bottom = NewItem(style_.code_padding, 0);
+  bottom.can_break_before = false;
+  decorate(bottom, style_.code_padding);
+  pending_space_ = style_.paragraph_gap;
+}
+
+void FlowBuilder::AddList(const doc::Block& block) {
+  double hang = style_.body_size * 1.6;
+  int number = block.start;
+  for (const doc::Blocks& item : block.items) {
+    size_t first = flow_.size();
+    indent_ += hang;
+    for (size_t i = 0; i < item.size(); ++i) {
+      AddBlock(item[i], i == 0);
+      if (block.tight) pending_space_ = 0;
+    }
+    indent_ -= hang;
+    if (first < flow_.size()) {
+      std::string marker = block.ordered ? std::to_string(number) + "." : "\u2022";
+      double width = TextWidth(metrics_, Face::kRegular, marker, style_.body_size);
+      // The marker sits on the item's first baseline, right-aligned in the hang.
+      for (const PageItem& placed : flow_[first].items) {
+        if (const auto* run = std::get_if<GlyphRun>(&placed)) {
+          flow_[first].items.push_back(GlyphRun{Left() + hang - width - style_.body_size * 0.4,
+                                                run->baseline, Face::kRegular,
+                                                style_.body_size, kBlack, marker});
+          break;
+        }
+      }
+    }
+    ++number;
+    if (!block.tight) pending_space_ = style_.paragraph_gap;
+  }
+  pending_space_ = style_.paragraph_gap;
+}
+
+void FlowBuilder::Decorate(size_t from, double x, Color rule, double rule_width,
+                           const Color* tint, double tint_width) {
+  for (size_t i = from; i < flow_.size(); ++i) {
+    FlowItem& item = flow_[i];
+    if (tint != nullptr) {
+      item.items.insert(item.items.begin(), FilledRect{x, 0, tint_width, item.height, *tint});
+    }
+    item.items.push_back(StrokedLine{x, 0, x, item.height, rule_width, rule, false});
+  }
+}
+
+void FlowBuilder::AddQuote(const doc::Block& block) {
+  size_t first = flow_.size();
+  double x = Left() + 2;
+  indent_ += style_.body_size * 1.5;
+  AddBlocks(block.children);
+  indent_ -= style_.body_size * 1.5;
+  Decorate(first, x, kRuleGrey, 1.0, nullptr, 0);
+  pending_space_ = style_.paragraph_gap;
+}
+
+void FlowBuilder::AddCallout(const doc::Block& block) {
+  size_t first = flow_.size();
+  double x = Left();
+  double width = Measure();
+  indent_ += style_.body_size;
+  FlowItem& top = NewItem(style_.leading * 0.4, 0);
+  (void)top;
+  ParagraphStyle title;
+  title.width = Measure() - style_.body_size;
+  title.justify = false;
+  std::vector<InlineSpan> spans = {
+      {CalloutTitle(block.callout), Face::kBold, style_.body_size, kBlack, "", "", false}};
+  AddParagraphLines(spans, title, style_.leading, 0);
+  AddBlocks(block.children);
+  FlowItem& bottom = NewItem(style_.leading * 0.4, 0);
+  bottom.can_break_before = false;
+  indent_ -= style_.body_size;
+  static const Color kCalloutTint{246, 246, 246};
+  double rule_width = block.callout == doc::CalloutKind::kTrap ? 3.0 : 2.0;
+  Decorate(first, x, {40, 40, 40}, rule_width, &kCalloutTint, width);
+  KeepTogether(first);
+  pending_space_ = style_.paragraph_gap;
+}
+
+void FlowBuilder::KeepTogether(size_t from) {
+  double height = 0;
+  for (size_t i = from; i < flow_.size(); ++i) height += flow_[i].space_before + flow_[i].height;
+  if (height > style_.body_height) return;  // taller than a page: its own rules apply
+  for (size_t i = from + 1; i < flow_.size(); ++i) flow_[i].can_break_before = false;
+}
+
+void FlowBuilder::AddTable(const doc::Block& block) {
+  size_t columns = block.alignments.size();
+  if (columns == 0) return;
+  double size = style_.body_size * 0.9;
+  double leading = size * 1.35;
+  double padding = size * 0.4;
+  // Column widths from content: each column's natural width, scaled down to the
+  // measure when the table is too wide (never below a minimum share).
+  std::vector<double> natural(columns, 0);
+  auto measure_cell = [&](const doc::TableCell& cell, size_t c, Face face) {
+    double width = 0;
+    for (const InlineSpan& span : Spans(cell.inlines, {face, size, kBlack})) {
+      width += TextWidth(metrics_, span.face, span.text, span.size);
+    }
+    natural[c] = std::max(natural[c], width + 2 * padding);
+  };
+  for (size_t c = 0; c < columns && c < block.header.size(); ++c) {
+    measure_cell(block.header[c], c, Face::kBold);
+  }
+  for (const auto& row : block.rows) {
+    for (size_t c = 0; c < columns && c < row.size(); ++c) measure_cell(row[c], c, Face::kRegular);
+  }
+  double total = 0;
+  for (double width : natural) total += width;
+  std::vector<double> widths = natural;
+  if (total > Measure()) {
+    double minimum = Measure() / static_cast<double>(columns) * 0.5;
+    for (double& width : widths) width = std::max(minimum, width * Measure() / total);
+    double scaled = 0;
+    for (double width : widths) scaled += width;
+    for (double& width : widths) width *= Measure() / scaled;
+  }
+  auto add_row = [&](const std::vector<doc::TableCell>& cells, bool header) {
+    std::vector<std::vector<PlacedLine>> laid(columns);
+    size_t rows = 1;
+    for (size_t c = 0; c < columns && c < cells.size(); ++c) {
+      ParagraphStyle paragraph;
+      paragraph.width = widths[c] - 2 * padding;
+      paragraph.justify = false;
+      laid[c] = LayoutParagraph(Spans(cells[c].inlines, {header ? Face::kBold : Face::kRegular,
+                                                         size, kBlack}),
+                                paragraph, metrics_, hyphenator_);
+      rows = std::max(rows, laid[c].size());
+    }
+    double height = static_cast<double>(rows) * leading + 2 * padding;
+    FlowItem& item = NewItem(height, 0);
+    double x = Left();
+    for (size_t c = 0; c < columns; ++c) {
+      for (size_t k = 0; k < laid[c].size(); ++k) {
+        double shift = 0;
+        double free = widths[c] - 2 * padding - laid[c][k].width;
+        if (block.alignments[c] == doc::Alignment::kRight) shift = free;
+        if (block.alignments[c] == doc::Alignment::kCenter) shift = free / 2;
+        for (GlyphRun run : laid[c][k].runs) {
+          run.x += x + padding + shift;
+          run.baseline += padding + static_cast<double>(k) * leading + leading * 0.75;
+          item.items.push_back(std::move(run));
+        }
+      }
+      x += widths[c];
+    }
+    double table_width = x - Left();
+    item.items.push_back(StrokedLine{Left(), height, Left() + table_width, height,
+                                     header ? 1.0 : 0.4, kRuleGrey, false});
+    if (header) item.items.push_back(StrokedLine{Left(), 0, Left() + table_width, 0, 1.0,
+                                                 kRuleGrey, false});
+    return &item;
+  };
+  add_row(block.header, true);
+  bool first_row = true;
+  for (const auto& row : block.rows) {
+    FlowItem* item = add_row(row, false);
+    if (first_row) item->can_break_before = false;  // a header never ends a page alone
+    first_row = false;
+  }
+  pending_space_ = style_.paragraph_gap;
+}
+
+void FlowBuilder::AddRule() {
+  FlowItem& item = NewItem(style_.leading, 0);
+  double middle = style_.left + style_.width / 2;
+  item.items.push_back(StrokedLine{middle - 40, style_.leading / 2, middle + 40,
+                                   style_.leading / 2, 0.5, kRuleGrey, false});
+  pending_space_ = style_.paragraph_gap;
+}
+
+bool FlowBuilder::AddImageBlock(const doc::Block& block) {
+  if (block.inlines.size() != 1 || block.inlines[0].kind != doc::InlineKind::kImage) return false;
+  const doc::Inline& image = block.inlines[0];
+  if (StartsWith(image.url, "http://") || StartsWith(image.url, "https://") ||
+      StartsWith(image.url, "//")) {
+    return false;  // a remote image is shown as its description
+  }
+  std::string path = JoinPath(book_.root, image.url);
+  std::string error;
+  std::optional<std::string> bytes = ReadFile(path, &error);
+  if (!bytes) {
+    sink_->Error(path, 0, 0, "cannot read image: " + error);
+    return true;
+  }
+  ImageBox box;
+  std::optional<raster::Size> size;
+  std::string lower = image.url;
+  for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (EndsWith(lower, ".svg")) {
+    size = raster::SvgSize(*bytes, &error);
+    std::optional<std::string> png;
+    // Rendered at three times its size: sharp at print resolution for a figure
+    // drawn at screen size.
+    if (size) png = raster::RenderSvgToPng(*bytes, {size->width * 3, size->height * 3}, 0xFFFFFF,
+                                           &error);
+    if (!png) {
+      sink_->Error(path, 0, 0, "cannot render SVG: " + error);
+      return true;
+    }
+    box.bytes = std::move(*png);
+  } else {
+    size = raster::RasterSize(*bytes);
+    box.source = path;
+    box.jpeg = EndsWith(lower, ".jpg") || EndsWith(lower, ".jpeg");
+  }
+  if (!size || size->width <= 0 || size->height <= 0) {
+    sink_->Error(path, 0, 0, "cannot read the image's size");
+    return true;
+  }
+  // Scale to the measure, never up beyond the image's own size at 96 dpi, and
+  // never taller than half the page.
+  double width = std::min(Measure(), size->width * 0.75);
+  double height = width * size->height / size->width;
+  double max_height = style_.body_height * 0.5;
+  if (height > max_height) {
+    width *= max_height / height;
+    height = max_height;
+  }
+  FlowItem& item = NewItem(height + style_.leading * 0.5, style_.paragraph_gap);
+  box.x = Left() + (Measure() - width) / 2;
+  box.y = style_.leading * 0.25;
+  box.width = width;
+  box.height = height;
+  item.items.push_back(std::move(box));
+  pending_space_ = style_.paragraph_gap;
+  return true;
+}
+
+void FlowBuilder::AddFootnotes() {
+  const doc::Lesson& lesson = book_.lessons[static_cast<size_t>(lesson_)];
+  if (lesson.footnotes.empty()) return;
+  FlowItem& rule = NewItem(style_.leading, style_.leading);
+  rule.items.push_back(StrokedLine{style_.left, style_.leading / 2, style_.left + 80,
+                                   style_.leading / 2, 0.5, kRuleGrey, false});
+  double size = style_.body_size * 0.85;
+  for (size_t i = 0; i < lesson.footnotes.size(); ++i) {
+    for (size_t b = 0; b < lesson.footnotes[i].blocks.size(); ++b) {
+      const doc::Block& block = lesson.footnotes[i].blocks[b];
+      if (block.kind != doc::BlockKind::kParagraph) {
+        AddBlock(block, false);
+        continue;
+      }
+      std::vector<InlineSpan> spans;
+      if (b == 0) {
+        spans.push_back({std::to_string(i + 1) + ". ", Face::kBold, size, kBlack, "", "", false});
+      }
+      for (InlineSpan& span : Spans(block.inlines, {Face::kRegular, size, kBlack})) {
+        spans.push_back(std::move(span));
+      }
+      ParagraphStyle paragraph;
+      paragraph.width = Measure();
+      AddParagraphLines(spans, paragraph, size * 1.35, style_.leading * 0.2);
+    }
+  }
+}
+
+// ---- Lessons and parts -----------------------------------------------------
+
+void FlowBuilder::AddPartPage(int track_index) {
+  const doc::Track& track = book_.tracks[static_cast<size_t>(track_index)];
+  FlowItem& top = NewItem(style_.body_height * 0.25, 0);
+  top.new_page = true;
+  top.opening = true;
+  top.running_head = track.title;
+  top.anchors.push_back({PartDestination(track_index), 0});
+  ParagraphStyle paragraph;
+  paragraph.width = Measure();
+  paragraph.justify = false;
+  AddParagraphLines({{track.title, Face::kBold, style_.h1_size * 1.2, kBlack, "", "", false}},
+                    paragraph, style_.h1_size * 1.5, 0);
+  if (!track.description.empty()) {
+    AddParagraphLines({{track.description, Face::kItalic, style_.body_size * 1.2, kBlack, "", "",
+                        false}},
+                      paragraph, style_.leading * 1.2, style_.leading);
+  }
+  std::string summary = std::to_string(track.lessons.size()) +
+                        (track.lessons.size() == 1 ? " lesson, " : " lessons, ") +
+                        std::to_string(track.minutes) + " minutes of reading";
+  AddParagraphLines({{summary, Face::kRegular, style_.body_size, kMuted, "", "", false}},
+                    paragraph, style_.leading, style_.leading * 0.5);
+}
+
+void FlowBuilder::AddLesson(int lesson_index) {
+  lesson_ = lesson_index;
+  const doc::Lesson& lesson = book_.lessons[static_cast<size_t>(lesson_index)];
+  const doc::Track& track = book_.tracks[static_cast<size_t>(lesson.track)];
+  char number[16];
+  std::snprintf(number, sizeof number, "%02d", lesson.number);
+
+  FlowItem& opening = NewItem(style_.leading * 2, 0);
+  opening.new_page = true;
+  opening.opening = true;
+  opening.running_head = lesson.title;
+  opening.anchors.push_back({LessonDestination(lesson_index), 0});
+  opening.items.push_back(GlyphRun{style_.left, style_.leading, Face::kBold, style_.small_size,
+                                   kMuted, std::string("LESSON ") + number});
+  opening.items.push_back(GlyphRun{style_.left, style_.leading * 1.9, Face::kItalic,
+                                   style_.small_size, kMuted, track.title});
+  ParagraphStyle paragraph;
+  paragraph.width = Measure();
+  paragraph.justify = false;
+  AddParagraphLines(Spans(lesson.title_inlines, {Face::kBold, style_.h1_size, kBlack}), paragraph,
+                    style_.h1_size * 1.2, style_.leading * 0.5);
+  if (!lesson.summary.empty()) {
+    AddParagraphLines({{lesson.summary, Face::kItalic, style_.body_size * 1.1, kBlack, "", "",
+                        false}},
+                      paragraph, style_.leading * 1.1, style_.leading * 0.5);
+  }
+  AddParagraphLines({{std::to_string(lesson.read_time.minutes) + " min read", Face::kRegular,
+                      style_.small_size, kMuted, "", "", false}},
+                    paragraph, style_.leading, style_.leading * 0.3);
+  pending_space_ = style_.leading * 1.5;
+  AddBlocks(lesson.blocks);
+  AddFootnotes();
+}
+
+}  // namespace gobook::layout

@@ -1,0 +1,87 @@
+// Turns the document model's blocks into the flow of boxes the paginator places:
+// paragraphs through the paragraph composer, code line by line with its
+// highlighting, lists, quotes, callouts, tables and images. Internal to layout.
+#ifndef GOBOOK_PDF_LAYOUT_FLOW_BUILDER_H_
+#define GOBOOK_PDF_LAYOUT_FLOW_BUILDER_H_
+
+#include <string>
+#include <vector>
+
+#include "doc/model.h"
+#include "pdf/layout/flow.h"
+#include "pdf/layout/fonts.h"
+#include "pdf/layout/page_style.h"
+#include "pdf/layout/paragraph.h"
+#include "util/diagnostics.h"
+
+namespace gobook::layout {
+
+class Hyphenator;
+
+// Destination ids: a lesson's start, and a heading in it.
+std::string LessonDestination(int lesson);
+std::string HeadingDestination(int lesson, const std::string& anchor);
+std::string PartDestination(int track);
+
+class FlowBuilder {
+ public:
+  FlowBuilder(const doc::Book& book, const PageStyle& style, const FontMetrics& metrics,
+              const Hyphenator* hyphenator, DiagnosticSink* sink);
+
+  void AddPartPage(int track);
+  void AddLesson(int lesson);
+  Flow TakeFlow() { return std::move(flow_); }
+
+ private:
+  struct TextStyle {
+    Face face = Face::kRegular;
+    double size = 10;
+    Color color;
+  };
+
+  // Inlines to spans.
+  void AppendSpans(const std::vector<doc::Inline>& inlines, TextStyle style,
+                   const std::string& destination, const std::string& uri,
+                   std::vector<InlineSpan>* spans);
+  std::vector<InlineSpan> Spans(const std::vector<doc::Inline>& inlines, TextStyle style);
+
+  // Blocks.
+  void AddBlocks(const doc::Blocks& blocks);
+  void AddBlock(const doc::Block& block, bool first_in_container);
+  void AddParagraphLines(const std::vector<InlineSpan>& spans, const ParagraphStyle& paragraph,
+                         double leading, double space_before);
+  void AddHeading(const doc::Block& block);
+  void AddCode(const doc::Block& block);
+  void AddList(const doc::Block& block);
+  void AddQuote(const doc::Block& block);
+  void AddCallout(const doc::Block& block);
+  void AddTable(const doc::Block& block);
+  void AddRule();
+  bool AddImageBlock(const doc::Block& block);  // false: not an image-only paragraph
+  void AddFootnotes();
+
+  // Keeps flow_[from..] together on one page when it fits on one.
+  void KeepTogether(size_t from);
+  // Adds a rule or a tint beside the boxes flow_[from..], for quotes and callouts.
+  void Decorate(size_t from, double x, Color rule, double rule_width, const Color* tint,
+                double tint_width);
+
+  double Measure() const { return style_.width - indent_; }
+  double Left() const { return style_.left + indent_; }
+  FlowItem& NewItem(double height, double space_before);
+
+  const doc::Book& book_;
+  const PageStyle& style_;
+  const FontMetrics& metrics_;
+  const Hyphenator* hyphenator_;
+  DiagnosticSink* sink_;
+  Flow flow_;
+  int lesson_ = -1;
+  double indent_ = 0;
+  bool keep_with_previous_ = false;  // the next box may not start a page (after a heading)
+  double pending_space_ = 0;
+};
+
+}  // namespace gobook::layout
+
+#endif  // GOBOOK_PDF_LAYOUT_FLOW_BUILDER_H_

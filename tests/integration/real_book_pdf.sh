@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The real book as a PDF: qpdf passes it, every font is embedded, poppler reads
+# it without a warning, each paper size gives its page size, the same input
+# gives the same bytes, and every Go program comes back verbatim from the text
+# layer (indentation included), as a reader copying it would get it.
+set -euo pipefail
+source "$(dirname "$0")/common.bash"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+book="$GOBOOK_SOURCE_DIR/book"
+
+"$GOBOOK" pdf --book "$book" -o book.pdf > summary.txt
+grep -Eq "^wrote book.pdf: 22 lessons, [0-9.]+ (KiB|MiB), [0-9.]+ s$" summary.txt
+"$GOBOOK" pdf --book "$book" -o again.pdf > /dev/null
+cmp book.pdf again.pdf || { echo "two builds differ"; exit 1; }
+
+qpdf --check book.pdf > qpdf.txt || { cat qpdf.txt; exit 1; }
+pdffonts book.pdf | tail -n +3 > fonts.txt
+if awk '{ if ($(NF-4) != "yes") bad = 1 } END { exit !bad }' fonts.txt; then
+  echo "a font is not embedded:"; cat fonts.txt; exit 1
+fi
+pdftotext -layout book.pdf book.txt 2> poppler.txt
+[ ! -s poppler.txt ] || { echo "poppler warns:"; cat poppler.txt; exit 1; }
+
+declare -A sizes=([a4]="595.276 x 841.89" [letter]="612 x 792" [a5]="419.528 x 595.276" [6x9]="432 x 648")
+for paper in a4 letter a5 6x9; do
+  "$GOBOOK" pdf --book "$book" --paper "$paper" -o "$paper.pdf" > /dev/null
+  pdfinfo "$paper.pdf" > "$paper.info"
+  grep -q "^Page size: *${sizes[$paper]} pts" "$paper.info" ||
+    { echo "$paper: wrong page size"; cat "$paper.info"; exit 1; }
+  grep -q "^Title: *Go, for the backend job you actually want" "$paper.info"
+  grep -q "^Author: *The gobook authors" "$paper.info"
+  echo "$paper: $(grep '^Pages:' "$paper.info")"
+done
+
+# Every ```go program of the book, tabs expanded, must appear line for line.
+python3 "$GOBOOK_SOURCE_DIR/tests/integration/code_in_text.py" "$book" book.txt
+echo "real book pdf: 1 passed, 0 failed"
