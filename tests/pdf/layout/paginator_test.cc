@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+
+#include "pdf/layout/paginator.h"
+
+namespace gobook::layout {
+namespace {
+
+// A flow of `count` boxes of height 10, every break allowed.
+Flow Lines(size_t count) {
+  Flow flow(count);
+  for (FlowItem& item : flow) item.height = 10;
+  return flow;
+}
+
+TEST_CASE("PageStarts: fills each page, then breaks", "[layout][paginate]") {
+  CHECK(PageStarts(Lines(25), 100, 0) == std::vector<size_t>{0, 10, 20});
+}
+
+TEST_CASE("PageStarts: a forbidden break moves lines to the next page", "[layout][paginate]") {
+  Flow flow = Lines(12);
+  // A paragraph of lines 8..11 may not leave one line at the page foot: line 9
+  // cannot start a page, and neither can line 10 (one line would stay behind).
+  flow[9].can_break_before = false;
+  flow[10].can_break_before = false;
+  CHECK(PageStarts(flow, 100, 0) == std::vector<size_t>{0, 8});
+}
+
+TEST_CASE("PageStarts: a heading kept with what follows never ends a page",
+          "[layout][paginate]") {
+  Flow flow = Lines(15);
+  flow[10].can_break_before = false;  // item 9 is a heading; item 10 keeps with it
+  CHECK(PageStarts(flow, 100, 0) == std::vector<size_t>{0, 9});
+}
+
+TEST_CASE("PageStarts: space before is dropped at the top of a page", "[layout][paginate]") {
+  Flow flow = Lines(20);
+  flow[10].space_before = 50;
+  // Item 10 does not fit after item 9 with its gap, so it starts page 2 at the
+  // very top: the remaining 10 items fill it exactly.
+  CHECK(PageStarts(flow, 100, 0) == std::vector<size_t>{0, 10});
+}
+
+TEST_CASE("PageStarts: a new page starts where asked", "[layout][paginate]") {
+  Flow flow = Lines(6);
+  flow[3].new_page = true;
+  CHECK(PageStarts(flow, 100, 0) == std::vector<size_t>{0, 3});
+}
+
+TEST_CASE("PageStarts: a keep taller than a page breaks where it must", "[layout][paginate]") {
+  Flow flow = Lines(30);
+  for (size_t i = 1; i < flow.size(); ++i) flow[i].can_break_before = false;
+  CHECK(PageStarts(flow, 100, 0) == std::vector<size_t>{0, 10, 20});
+}
+
+TEST_CASE("PageStarts: a code block continued on a new page leaves room for its mark",
+          "[layout][paginate]") {
+  Flow flow = Lines(20);
+  for (FlowItem& item : flow) item.continues_code = true;
+  // The second page starts with the mark (height 10), so it holds 9 lines.
+  CHECK(PageStarts(flow, 100, 10) == std::vector<size_t>{0, 10, 19});
+}
+
+TEST_CASE("Paginate: anchors land on the page and height where their box is placed",
+          "[layout][paginate]") {
+  Flow flow = Lines(15);
+  flow[12].anchors.push_back({"here", 2});
+  PageStyle style;
+  style.top = 50;
+  style.body_height = 100;
+  FixedMetrics metrics;
+  Pagination pages = Paginate(flow, style, metrics);
+  REQUIRE(pages.pages.size() == 2);
+  REQUIRE(pages.anchors.size() == 1);
+  CHECK(pages.anchors[0].id == "here");
+  CHECK(pages.anchors[0].page == 1);
+  CHECK(pages.anchors[0].y == Approx(50 + 20 + 2));
+}
+
+}  // namespace
+}  // namespace gobook::layout
