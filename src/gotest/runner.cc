@@ -11,6 +11,7 @@
 #include <fstream>
 #include <mutex>
 #include <regex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -68,10 +69,27 @@ std::string Indent(const std::string& text) {
   return out;
 }
 
+std::string CheckFolder(const doc::Book& book, const Check& check) {
+  char name[32];
+  std::snprintf(name, sizeof name, "l%02d-%02d", book.lessons[check.lesson].number, check.number);
+  return name;
+}
+
+// What the batch steps already did for many checks at once: one `go vet` and
+// one `go build` over all the programs cost far less than one per program.
+// A check found here skips that step; any other runs it alone, which also
+// gives its own error messages when a batch fails.
+struct Prepared {
+  std::set<std::string> vetted;      // folders that passed the batch go vet
+  std::set<std::string> built;       // folders holding a batch-built "prog"
+  std::set<std::string> race_built;  // folders holding a batch-built "prog-race"
+};
+
 // One check, run in its own folder; collects its diagnostics.
 class CheckRun {
  public:
-  CheckRun(const Check& check, fs::path dir) : check_(check), dir_(std::move(dir)) {}
+  CheckRun(const Check& check, fs::path dir, const Prepared& prepared)
+      : check_(check), dir_(std::move(dir)), prepared_(prepared) {}
 
   std::vector<Diagnostic> Run() {
     if (!WriteFiles()) return std::move(diagnostics_);
@@ -117,8 +135,11 @@ class CheckRun {
     ProcessOptions options;
     options.working_dir = dir_.string();
     // Standard library only, offline, with the Go on PATH.
+    // GORACE: a race-enabled binary otherwise sleeps a second at exit, which
+    // would cost more than everything else gobook test does.
     options.environment = {{"GOPROXY", "off"}, {"GOTOOLCHAIN", "local"}, {"GOWORK", "off"},
-                           {"GOFLAGS", "-mod=mod"}, {"GOTELEMETRY", "off"}};
+                           {"GOFLAGS", "-mod=mod"}, {"GOTELEMETRY", "off"},
+                           {"GORACE", "atexit_sleep_ms=0"}};
     options.timeout_seconds = timeout;
     return RunProcess(argv, options);
   }
@@ -154,6 +175,7 @@ class CheckRun {
   }
 
   bool Vet() {
+    if (check_.expect != Expect::kVetError && prepared_.vetted.count(Folder()) > 0) return true;
     ProcessResult result = Tool({"go", "vet", "."});
     if (check_.expect == Expect::kVetError) {
       if (result.exit_status == 0) {
@@ -222,7 +244,11 @@ class CheckRun {
     if (check_.needs_race_run && Build({"-race"}, "prog-race")) RunBinary("prog-race", true);
   }
 
+  std::string Folder() const { return dir_.filename().string(); }
+
   bool Build(const std::vector<std::string>& flags, const std::string& output) {
+    if (output == "prog" && prepared_.built.count(Folder()) > 0) return true;
+    if (output == "prog-race" && prepared_.race_built.count(Folder()) > 0) return true;
     std::vector<std::string> argv = {"go", "build", "-trimpath"};
     argv.insert(argv.end(), flags.begin(), flags.end());
     argv.insert(argv.end(), {"-o", output, "."});
@@ -358,13 +384,69 @@ class CheckRun {
 
   const Check& check_;
   fs::path dir_;
+  const Prepared& prepared_;
   std::vector<Diagnostic> diagnostics_;
 };
 
-std::string CheckFolder(const doc::Book& book, const Check& check) {
-  char name[32];
-  std::snprintf(name, sizeof name, "l%02d-%02d", book.lessons[check.lesson].number, check.number);
-  return name;
+ProcessResult GoInModule(const fs::path& dir, std::vector<std::string> argv) {
+  ProcessOptions options;
+  options.working_dir = dir.string();
+  options.environment = {{"GOPROXY", "off"}, {"GOTOOLCHAIN", "local"}, {"GOWORK", "off"},
+                         {"GOFLAGS", "-mod=mod"}, {"GOTELEMETRY", "off"}};
+  options.timeout_seconds = kToolTimeout * 4;
+  return RunProcess(argv, options);
+}
+
+// Writes every check's files, then vets and builds the programs in batches.
+Prepared PrepareInBatches(const doc::Book& book, const std::vector<Check>& checks,
+                          const fs::path& dir) {
+  Prepared prepared;
+  std::vector<std::string> vet, build, race;
+  for (const Check& check : checks) {
+    std::string folder = CheckFolder(book, check);
+    std::error_code error;
+    fs::create_directories(dir / folder, error);
+    for (const SourceFile& file : check.files) {
+      std::ofstream(dir / folder / file.name, std::ios::binary) << file.code << "\n";
+    }
+    bool runs = check.expect == Expect::kSuccess || check.expect == Expect::kExit2;
+    if (runs || check.expect == Expect::kRace || check.expect == Expect::kCompilerOutput ||
+        check.expect == Expect::kTestsPass) {
+      vet.push_back(folder);
+    }
+    if (runs) build.push_back(folder);
+    if ((runs && check.needs_race_run) || check.expect == Expect::kRace) race.push_back(folder);
+  }
+  auto packages = [](const std::vector<std::string>& folders) {
+    std::vector<std::string> paths;
+    for (const std::string& folder : folders) paths.push_back("./" + folder);
+    return paths;
+  };
+  if (!vet.empty()) {
+    std::vector<std::string> argv = {"go", "vet"};
+    for (std::string& path : packages(vet)) argv.push_back(std::move(path));
+    if (GoInModule(dir, argv).exit_status == 0) prepared.vetted.insert(vet.begin(), vet.end());
+  }
+  // One build writes every binary into a folder, named after its package folder.
+  auto batch_build = [&](const std::vector<std::string>& folders, const char* flag,
+                         const char* binary, std::set<std::string>* done) {
+    if (folders.empty()) return;
+    fs::path bin = dir / (std::string(".bin-") + binary);
+    std::error_code error;
+    fs::remove_all(bin, error);
+    std::vector<std::string> argv = {"go", "build", "-trimpath"};
+    if (*flag != '\0') argv.push_back(flag);
+    argv.insert(argv.end(), {"-o", bin.string() + "/"});
+    for (std::string& path : packages(folders)) argv.push_back(std::move(path));
+    if (GoInModule(dir, argv).exit_status != 0) return;
+    for (const std::string& folder : folders) {
+      fs::rename(bin / folder, dir / folder / binary, error);
+      if (!error) done->insert(folder);
+    }
+  };
+  batch_build(build, "", "prog", &prepared.built);
+  batch_build(race, "-race", "prog-race", &prepared.race_built);
+  return prepared;
 }
 
 bool WriteModule(const fs::path& dir, const std::string& go_version, DiagnosticSink* sink) {
@@ -424,11 +506,12 @@ RunSummary RunChecks(const doc::Book& book, const std::vector<Check>& checks,
     }
   } unlock{lock};
   if (!WriteModule(dir, options.go_version, sink)) return summary;
+  Prepared prepared = PrepareInBatches(book, checks, dir);
   std::vector<std::vector<Diagnostic>> results(checks.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
     for (size_t i = next++; i < checks.size(); i = next++) {
-      results[i] = CheckRun(checks[i], dir / CheckFolder(book, checks[i])).Run();
+      results[i] = CheckRun(checks[i], dir / CheckFolder(book, checks[i]), prepared).Run();
     }
   };
   int jobs = options.jobs > 0 ? options.jobs
