@@ -97,4 +97,18 @@ std::string DefaultOutput(const doc::Book& book, const BookOptions& options,
   return "out/" + name + extension;
 }
 
+int FinishOutput(const std::string& path, const std::optional<std::string>& bytes,
+                 size_t lessons, std::chrono::steady_clock::time_point start,
+                 DiagnosticSink* sink) {
+  if (!bytes || !SaveOutput(path, *bytes, sink)) {
+    sink->Flush(std::cerr);
+    return 1;
+  }
+  sink->Flush(std::cerr);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("wrote %s: %zu lessons, %s, %.2f s\n", path.c_str(), lessons,
+              HumanSize(bytes->size()).c_str(), seconds);
+  return 0;
+}
+
 }  // namespace gobook::app

@@ -3,6 +3,7 @@
 #ifndef GOBOOK_APP_COMMAND_SUPPORT_H_
 #define GOBOOK_APP_COMMAND_SUPPORT_H_
 
+#include <chrono>
 #include <ctime>
 #include <optional>
 #include <string>
@@ -43,6 +44,11 @@ bool SaveOutput(const std::string& path, const std::string& bytes, DiagnosticSin
 // out/<book-title-slug>[-<track>]<extension>, creating out/.
 std::string DefaultOutput(const doc::Book& book, const BookOptions& options,
                           const char* extension);
+
+// Saves an output and prints its summary line; the command's exit status.
+int FinishOutput(const std::string& path, const std::optional<std::string>& bytes,
+                 size_t lessons, std::chrono::steady_clock::time_point start,
+                 DiagnosticSink* sink);
 
 int RunEpub(const BookOptions& options, std::string output);
 int RunPdf(const BookOptions& options, std::string output, const std::string& paper);

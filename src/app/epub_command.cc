@@ -17,15 +17,7 @@ int RunEpub(const BookOptions& options, std::string output) {
   std::optional<std::string> bytes;
   if (time) bytes = epub::BuildEpub(*book, {*time}, &sink);
   if (output.empty()) output = DefaultOutput(*book, options, ".epub");
-  if (!bytes || !SaveOutput(output, *bytes, &sink)) {
-    sink.Flush(std::cerr);
-    return 1;
-  }
-  sink.Flush(std::cerr);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("wrote %s: %zu lessons, %s, %.2f s\n", output.c_str(), book->lessons.size(),
-              HumanSize(bytes->size()).c_str(), seconds);
-  return 0;
+  return FinishOutput(output, bytes, book->lessons.size(), start, &sink);
 }
 
 }  // namespace gobook::app

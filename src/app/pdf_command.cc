@@ -68,15 +68,7 @@ int RunPdf(const BookOptions& options, std::string output, const std::string& pa
     if (!sink.HasErrors()) bytes = pdf::WritePdf(laid, FontPathsOf(*book), &sink);
   }
   if (output.empty()) output = DefaultOutput(*book, options, ".pdf");
-  if (!bytes || !SaveOutput(output, *bytes, &sink)) {
-    sink.Flush(std::cerr);
-    return 1;
-  }
-  sink.Flush(std::cerr);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("wrote %s: %zu lessons, %s, %.2f s\n", output.c_str(), book->lessons.size(),
-              HumanSize(bytes->size()).c_str(), seconds);
-  return 0;
+  return FinishOutput(output, bytes, book->lessons.size(), start, &sink);
 }
 
 }  // namespace gobook::app

@@ -12,6 +12,12 @@
 
 namespace gobook::doc {
 
+// "A, B and C": the book's authors as one line of text.
+std::string AuthorList(const Metadata& metadata);
+
+// The heading a callout shows: "Note", "Tip", "Warning", "Interview trap".
+const char* CalloutTitle(CalloutKind kind);
+
 // The text a reader sees in a run of inlines, without markup.
 std::string PlainText(const std::vector<Inline>& inlines);
 

@@ -2,6 +2,26 @@
 
 namespace gobook::doc {
 
+std::string AuthorList(const Metadata& metadata) {
+  std::string text;
+  const auto& authors = metadata.authors;
+  for (size_t i = 0; i < authors.size(); ++i) {
+    if (i > 0) text += i + 1 == authors.size() ? " and " : ", ";
+    text += authors[i];
+  }
+  return text;
+}
+
+const char* CalloutTitle(CalloutKind kind) {
+  switch (kind) {
+    case CalloutKind::kNote: return "Note";
+    case CalloutKind::kTip: return "Tip";
+    case CalloutKind::kWarning: return "Warning";
+    case CalloutKind::kTrap: return "Interview trap";
+  }
+  return "";
+}
+
 std::string PlainText(const std::vector<Inline>& inlines) {
   std::string text;
   for (const Inline& in : inlines) {

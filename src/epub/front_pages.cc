@@ -1,18 +1,9 @@
+#include "doc/passes.h"
 #include "epub/pages.h"
 #include "epub/xml.h"
 
 namespace gobook::epub {
 namespace {
-
-std::string Authors(const doc::Book& book) {
-  std::string text;
-  const auto& authors = book.metadata.authors;
-  for (size_t i = 0; i < authors.size(); ++i) {
-    if (i > 0) text += i + 1 == authors.size() ? " and " : ", ";
-    text += authors[i];
-  }
-  return text;
-}
 
 pugi::xml_node AppendClassed(pugi::xml_node parent, const char* name, const char* css_class,
                              const std::string& text) {
@@ -34,7 +25,7 @@ std::string CoverPage(const doc::Book& book) {
   section.append_attribute("epub:type") = "cover";
   pugi::xml_node img = section.append_child("img");
   img.append_attribute("src") = RelativeHref(kCoverPage, kCoverImage).c_str();
-  img.append_attribute("alt") = ("Cover: " + book.metadata.title + ", by " + Authors(book)).c_str();
+  img.append_attribute("alt") = ("Cover: " + book.metadata.title + ", by " + doc::AuthorList(book.metadata)).c_str();
   img.append_attribute("role") = "doc-cover";
   return SaveXhtml(document);
 }
@@ -50,7 +41,7 @@ std::string TitlePage(const doc::Book& book) {
   if (!book.metadata.subtitle.empty()) {
     AppendClassed(section, "p", "book-subtitle", book.metadata.subtitle);
   }
-  AppendClassed(section, "p", "book-authors", Authors(book));
+  AppendClassed(section, "p", "book-authors", doc::AuthorList(book.metadata));
   if (!book.metadata.publisher.empty()) {
     AppendClassed(section, "p", "book-publisher", book.metadata.publisher);
   }
@@ -66,7 +57,7 @@ std::string CopyrightPage(const doc::Book& book, const std::string& font_licence
   section.append_attribute("class") = "copyright";
   section.append_attribute("aria-label") = "Copyright";
   AppendText(section, "p", book.metadata.title);
-  AppendText(section, "p", "By " + Authors(book) + ".");
+  AppendText(section, "p", "By " + doc::AuthorList(book.metadata) + ".");
   if (!book.metadata.rights.empty()) AppendText(section, "p", book.metadata.rights);
   if (!book.metadata.description.empty()) AppendText(section, "p", book.metadata.description);
   AppendText(section, "p", "Published " + book.metadata.date +

@@ -17,16 +17,6 @@ const char* CalloutClass(doc::CalloutKind kind) {
   return "callout";
 }
 
-const char* CalloutTitle(doc::CalloutKind kind) {
-  switch (kind) {
-    case doc::CalloutKind::kNote: return "Note";
-    case doc::CalloutKind::kTip: return "Tip";
-    case doc::CalloutKind::kWarning: return "Warning";
-    case doc::CalloutKind::kTrap: return "Interview trap";
-  }
-  return "";
-}
-
 const char* AlignClass(doc::Alignment alignment) {
   switch (alignment) {
     case doc::Alignment::kLeft: return "left";
@@ -164,7 +154,7 @@ void BodyWriter::WriteCallout(pugi::xml_node parent, const doc::Block& block) {
   pugi::xml_node box = parent.append_child("div");
   box.append_attribute("class") = CalloutClass(block.callout);
   box.append_attribute("role") = "note";
-  pugi::xml_node title = AppendText(box, "p", CalloutTitle(block.callout));
+  pugi::xml_node title = AppendText(box, "p", doc::CalloutTitle(block.callout));
   title.append_attribute("class") = "callout-title";
   WriteBlocks(box, block.children);
 }

@@ -27,24 +27,6 @@ bool IsNameChar(char ch) {
 
 bool IsSpace(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
 
-void AppendCodePoint(std::string& out, unsigned long c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 // Decodes the entities XML defines (the five named ones and numeric ones). Any
 // other named entity (&nbsp;) is undefined in XHTML and fatal for epubcheck.
 bool DecodeEntities(std::string_view text, size_t base, std::string* out,
@@ -73,7 +55,7 @@ bool DecodeEntities(std::string_view text, size_t base, std::string* out,
       unsigned long value = std::strtoul(digits.c_str(), &stop, hex ? 16 : 10);
       if (!digits.empty() && *stop == '\0' && value > 0 && value <= 0x10FFFF &&
           !(value >= 0xD800 && value <= 0xDFFF)) {
-        AppendCodePoint(*out, value);
+        AppendUtf8(*out, static_cast<char32_t>(value));
         decoded = true;
       }
     }

@@ -47,15 +47,16 @@ bool KeptInAnchor(UChar32 c) {
   }
 }
 
-void AppendUtf8(std::string& out, UChar32 c) {
+}  // namespace
+
+void AppendUtf8(std::string& out, char32_t code_point) {
   char buffer[U8_MAX_LENGTH];
   int32_t length = 0;
   UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH, c, error);
+  U8_APPEND(reinterpret_cast<uint8_t*>(buffer), length, U8_MAX_LENGTH,
+            static_cast<UChar32>(code_point), error);
   if (!error) out.append(buffer, static_cast<size_t>(length));
 }
-
-}  // namespace
 
 std::string GitHubSlug(std::string_view heading_text) {
   std::string slug;
@@ -69,7 +70,7 @@ std::string GitHubSlug(std::string_view heading_text) {
     if (c == ' ') {
       slug += '-';
     } else if (KeptInAnchor(c)) {
-      AppendUtf8(slug, u_tolower(c));
+      AppendUtf8(slug, static_cast<char32_t>(u_tolower(c)));
     }
   }
   return slug;

@@ -31,6 +31,9 @@ bool IsXmlName(std::string_view text);
 // Replaces every code point that may not appear in an XML name with '_'.
 std::string ToXmlNameChars(std::string_view text);
 
+// Appends one code point to `out` as UTF-8 (nothing for an invalid one).
+void AppendUtf8(std::string& out, char32_t code_point);
+
 // Expands tabs to the next multiple of `width` columns, counting code points.
 std::string ExpandTabs(std::string_view text, int width = 4);
 

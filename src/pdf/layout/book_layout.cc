@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "doc/passes.h"
 #include "pdf/layout/flow_builder.h"
 #include "pdf/layout/page_style.h"
 #include "pdf/layout/paginator.h"
@@ -28,16 +29,6 @@ std::string Roman(int number) {
     }
   }
   return out;
-}
-
-std::string Authors(const doc::Book& book) {
-  std::string text;
-  const auto& authors = book.metadata.authors;
-  for (size_t i = 0; i < authors.size(); ++i) {
-    if (i > 0) text += i + 1 == authors.size() ? " and " : ", ";
-    text += authors[i];
-  }
-  return text;
 }
 
 // Lays out a paragraph of one style at an absolute position; returns the y
@@ -75,7 +66,7 @@ class BookLayout {
   LaidOutBook Run() {
     LaidOutBook out;
     out.size = options_.size;
-    out.info = {book_.metadata.title, Authors(book_), book_.metadata.subtitle,
+    out.info = {book_.metadata.title, doc::AuthorList(book_.metadata), book_.metadata.subtitle,
                 "Go, backend, interview", "gobook", options_.date};
     // The body first: the contents need its page numbers.
     FlowBuilder builder(book_, style_, metrics_, hyphenator_, sink_);
@@ -128,7 +119,7 @@ class BookLayout {
                     style_.left, y + style_.leading, width, style_.leading * 1.3, metrics_,
                     hyphenator_, true);
     }
-    PlaceText(&page, Authors(book_), Face::kRegular, style_.body_size * 1.2, kBlack, style_.left,
+    PlaceText(&page, doc::AuthorList(book_.metadata), Face::kRegular, style_.body_size * 1.2, kBlack, style_.left,
               y + style_.leading * 4, width, style_.leading * 1.2, metrics_, hyphenator_, true);
     if (!book_.metadata.publisher.empty()) {
       PlaceText(&page, book_.metadata.publisher, Face::kRegular, style_.small_size, kMuted,
@@ -149,7 +140,7 @@ class BookLayout {
                     metrics_, hyphenator_) + leading * 0.6;
     };
     paragraph(book_.metadata.title, Face::kBold);
-    paragraph("By " + Authors(book_) + ".");
+    paragraph("By " + doc::AuthorList(book_.metadata) + ".");
     paragraph(book_.metadata.rights);
     paragraph("Published " + book_.metadata.date +
               (book_.metadata.publisher.empty() ? "" : " by " + book_.metadata.publisher) + ".");

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "doc/passes.h"
+#include "util/text.h"
 
 namespace gobook::layout {
 namespace {
@@ -13,24 +14,10 @@ std::string CodePointName(char32_t code_point) {
   return text;
 }
 
-std::string Utf8(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
+std::string AsUtf8(char32_t code_point) {
+  std::string text;
+  AppendUtf8(text, code_point);
+  return text;
 }
 
 class CoverageChecker {
@@ -45,7 +32,7 @@ class CoverageChecker {
       // Line breaks and tabs never reach a face; the rest must.
       if (code_point == '\n' || code_point == '\t') continue;
       sink_->Error(pos.file, pos.line, pos.column,
-                   "character " + CodePointName(code_point) + " '" + Utf8(code_point) +
+                   "character " + CodePointName(code_point) + " '" + AsUtf8(code_point) +
                        "' is in none of the book's fonts; the PDF would print an empty box",
                    "replace it, or name a font that has it in book.toml's [fonts]");
     }

@@ -56,16 +56,6 @@ Face Bold(Face face) {
   }
 }
 
-const char* CalloutTitle(doc::CalloutKind kind) {
-  switch (kind) {
-    case doc::CalloutKind::kNote: return "Note";
-    case doc::CalloutKind::kTip: return "Tip";
-    case doc::CalloutKind::kWarning: return "Warning";
-    case doc::CalloutKind::kTrap: return "Interview trap";
-  }
-  return "";
-}
-
 // Splits code into lines, keeping empty ones.
 std::vector<std::string> SplitLines(const std::string& text) {
   std::vector<std::string> lines;
@@ -480,7 +470,7 @@ void FlowBuilder::AddCallout(const doc::Block& block) {
   title.width = Measure() - style_.body_size;
   title.justify = false;
   std::vector<InlineSpan> spans = {
-      {CalloutTitle(block.callout), Face::kBold, style_.body_size, kBlack, "", "", false}};
+      {doc::CalloutTitle(block.callout), Face::kBold, style_.body_size, kBlack, "", "", false}};
   AddParagraphLines(spans, title, style_.leading, 0);
   AddBlocks(block.children);
   FlowItem& bottom = NewItem(style_.leading * 0.4, 0);
