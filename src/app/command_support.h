@@ -10,6 +10,7 @@
 
 #include "book/book.h"
 #include "doc/model.h"
+#include "pdf/layout/fonts.h"
 #include "util/diagnostics.h"
 
 namespace CLI {
@@ -49,6 +50,9 @@ std::string DefaultOutput(const doc::Book& book, const BookOptions& options,
 int FinishOutput(const std::string& path, const std::optional<std::string>& bytes,
                  size_t lessons, std::chrono::steady_clock::time_point start,
                  DiagnosticSink* sink);
+
+// Where each of the PDF's faces is, from the book's [fonts].
+layout::FontPaths FontPathsOf(const doc::Book& book);
 
 int RunEpub(const BookOptions& options, std::string output);
 int RunPdf(const BookOptions& options, std::string output, const std::string& paper);

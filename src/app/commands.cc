@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "app/command_support.h"
+#include "pdf/layout/coverage.h"
 #include "book/book.h"
 #include "doc/passes.h"
 #include "epub/epub_writer.h"
@@ -82,6 +83,17 @@ int RunCheck(const BookOptions& options) {
   DiagnosticSink sink;
   std::optional<doc::Book> book = Load(options, &sink);
   if (!book) return 1;
+  // What the PDF could not print; the EPUB leaves such characters to the reader's fonts.
+  std::string error;
+  std::unique_ptr<layout::TrueTypeMetrics> metrics =
+      layout::TrueTypeMetrics::Load(FontPathsOf(*book), &error);
+  if (metrics) {
+    layout::CheckGlyphCoverage(*book, *metrics, Severity::kWarning, &sink);
+  } else {
+    sink.Error("", 0, 0, error);
+  }
+  sink.Flush(std::cerr);
+  if (sink.HasErrors()) return 1;
   std::printf("%s: %zu lessons, %d errors, %d warnings\n", options.book_dir.c_str(),
               book->lessons.size(), sink.error_count(), sink.warning_count());
   return 0;

@@ -13,7 +13,6 @@
 #include "util/files.h"
 
 namespace gobook::app {
-namespace {
 
 layout::FontPaths FontPathsOf(const doc::Book& book) {
   std::string folder = JoinPath(book.root, book.fonts_dir);
@@ -22,6 +21,8 @@ layout::FontPaths FontPathsOf(const doc::Book& book) {
           JoinPath(folder, f.bold_italic), JoinPath(folder, f.mono), JoinPath(folder, f.mono_bold),
           JoinPath(folder, f.mono_italic), JoinPath(folder, f.symbols), JoinPath(folder, f.cjk)};
 }
+
+namespace {
 
 // "D:YYYYMMDDHHmmSS+00'00'", the PDF date of the build time.
 std::string PdfDate(std::time_t time) {
@@ -53,7 +54,7 @@ int RunPdf(const BookOptions& options, std::string output, const std::string& pa
     sink.Flush(std::cerr);
     return 1;
   }
-  layout::CheckGlyphCoverage(*book, *metrics, &sink);
+  layout::CheckGlyphCoverage(*book, *metrics, Severity::kError, &sink);
   std::unique_ptr<layout::Hyphenator> hyphenator;
   if (book->metadata.language.rfind("en", 0) == 0) {
     hyphenator = layout::Hyphenator::Load(GOBOOK_HYPHEN_DICTIONARY, &error);

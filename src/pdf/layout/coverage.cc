@@ -22,8 +22,8 @@ std::string AsUtf8(char32_t code_point) {
 
 class CoverageChecker {
  public:
-  CoverageChecker(const FontMetrics& metrics, DiagnosticSink* sink)
-      : metrics_(metrics), sink_(sink) {}
+  CoverageChecker(const FontMetrics& metrics, Severity severity, DiagnosticSink* sink)
+      : metrics_(metrics), severity_(severity), sink_(sink) {}
 
   void Text(const std::string& text, Face face, const doc::SourcePos& pos) {
     std::u32string missing;
@@ -31,10 +31,10 @@ class CoverageChecker {
     for (char32_t code_point : missing) {
       // Line breaks and tabs never reach a face; the rest must.
       if (code_point == '\n' || code_point == '\t') continue;
-      sink_->Error(pos.file, pos.line, pos.column,
-                   "character " + CodePointName(code_point) + " '" + AsUtf8(code_point) +
-                       "' is in none of the book's fonts; the PDF would print an empty box",
-                   "replace it, or name a font that has it in book.toml's [fonts]");
+      sink_->Add({severity_, pos.file, pos.line, pos.column,
+                  "character " + CodePointName(code_point) + " '" + AsUtf8(code_point) +
+                      "' is in none of the book's fonts; the PDF would print an empty box",
+                  "replace it, or name a font that has it in book.toml's [fonts]"});
     }
   }
 
@@ -79,13 +79,15 @@ class CoverageChecker {
 
  private:
   const FontMetrics& metrics_;
+  Severity severity_;
   DiagnosticSink* sink_;
 };
 
 }  // namespace
 
-void CheckGlyphCoverage(const doc::Book& book, const FontMetrics& metrics, DiagnosticSink* sink) {
-  CoverageChecker checker(metrics, sink);
+void CheckGlyphCoverage(const doc::Book& book, const FontMetrics& metrics, Severity severity,
+                        DiagnosticSink* sink) {
+  CoverageChecker checker(metrics, severity, sink);
   for (const doc::Lesson& lesson : book.lessons) {
     checker.Inlines(lesson.title_inlines, Face::kBold);
     checker.Text(lesson.summary, Face::kItalic, {lesson.source_path, 1, 0});

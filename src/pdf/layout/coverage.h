@@ -9,8 +9,10 @@
 
 namespace gobook::layout {
 
-// Reports each character no face has (once per line), as an error.
-void CheckGlyphCoverage(const doc::Book& book, const FontMetrics& metrics, DiagnosticSink* sink);
+// Reports each character no face has (once per line): an error when a PDF is
+// being written, a warning from `gobook check` (the EPUB does not need it).
+void CheckGlyphCoverage(const doc::Book& book, const FontMetrics& metrics, Severity severity,
+                        DiagnosticSink* sink);
 
 }  // namespace gobook::layout
 
