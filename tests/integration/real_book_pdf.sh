@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The real book as a PDF: qpdf passes it, every font is embedded, poppler reads
 # it without a warning, each paper size gives its page size, the same input
-# gives the same bytes, and every Go program comes back verbatim from the text
-# layer (indentation included), as a reader copying it would get it.
+# gives the same bytes, every Go program comes back verbatim from the text
+# layer (indentation included), as a reader copying it would get it, and the
+# contents' page numbers and the bookmarks point at the right pages.
 set -euo pipefail
 source "$(dirname "$0")/common.bash"
 work=$(mktemp -d)
@@ -36,4 +37,7 @@ done
 
 # Every ```go program of the book, tabs expanded, must appear line for line.
 python3 "$GOBOOK_SOURCE_DIR/tests/integration/code_in_text.py" "$book" book.txt
+# The contents' page numbers and the bookmarks go where the lessons really are.
+qpdf --json=2 --json-key=outlines book.pdf > outlines.json
+python3 "$GOBOOK_SOURCE_DIR/tests/integration/toc_pages.py" book.txt outlines.json
 echo "real book pdf: 1 passed, 0 failed"

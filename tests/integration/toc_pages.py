@@ -1,0 +1,75 @@
+"""Checks a PDF's contents against where its lessons really start.
+
+Usage: toc_pages.py TEXT_FILE [OUTLINES_JSON]
+  TEXT_FILE from `pdftotext -layout`; OUTLINES_JSON from
+  `qpdf --json=2 --json-key=outlines`.
+Every contents line "NN  Title ....  M min  PAGE" must name the page whose
+folio is PAGE and which opens with "LESSON NN"; every lesson bookmark must go to
+that page, and every section bookmark to a page showing the section's title.
+Prints what differs and exits 1.
+"""
+import json
+import re
+import sys
+
+
+def check_outline(path, pages, starts):
+    """The bookmarks' pages, against the lessons' starts and the sections' text."""
+    bad = []
+    outlines = json.load(open(path, encoding="utf-8"))["outlines"]
+    folios = []
+    for text in pages:
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        folios.append(int(lines[-1]) if lines and re.fullmatch(r"\d+", lines[-1]) else None)
+    lessons = sections = 0
+    for part in outlines:
+        for lesson in part.get("kids", []):
+            number = lesson["title"][:2]
+            page = lesson["destpageposfrom1"] - 1
+            lessons += 1
+            if folios[page] != starts.get(number):
+                bad.append(f"bookmark {lesson['title']!r} goes to page {folios[page]}, "
+                           f"the lesson starts on page {starts.get(number)}")
+            for section in lesson.get("kids", []):
+                sections += 1
+                text = " ".join(pages[section["destpageposfrom1"] - 1].split())
+                if " ".join(section["title"].split()) not in text:
+                    bad.append(f"bookmark {section['title']!r} goes to a page without it")
+    return bad, lessons, sections
+
+
+def main():
+    pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
+    toc = {}
+    starts = {}
+    for text in pages:
+        lines = [line.strip() for line in text.split("\n") if line.strip()]
+        if not lines:
+            continue
+        folio = lines[-1] if re.fullmatch(r"\d+", lines[-1]) else None
+        for line in lines:
+            entry = re.match(r"^(\d\d)\s+.*?\s(\d+) min\s+(\d+)$", line)
+            if entry and "Contents" in text:
+                toc[entry.group(1)] = int(entry.group(3))
+        opening = re.search(r"^\s*LESSON (\d\d)\s*$", text, re.M)
+        if opening and folio:
+            starts[opening.group(1)] = int(folio)
+    if not toc:
+        print("no contents entries found")
+        return 1
+    bad = [f"lesson {n}: contents says page {toc[n]}, it starts on page {starts.get(n)}"
+           for n in sorted(toc) if starts.get(n) != toc[n]]
+    summary = f"contents: {len(toc)} lessons on the pages the contents give"
+    if len(sys.argv) > 2:
+        outline_bad, lessons, sections = check_outline(sys.argv[2], pages, starts)
+        bad += outline_bad
+        summary += f"; bookmarks: {lessons} lessons and {sections} sections on their pages"
+    for line in bad:
+        print(line)
+    if not bad:
+        print(summary)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
