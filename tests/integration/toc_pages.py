@@ -5,7 +5,8 @@ Usage: toc_pages.py TEXT_FILE [OUTLINES_JSON]
   `qpdf --json=2 --json-key=outlines`.
 Every contents line "NN  Title ....  M min  PAGE" must name the page whose
 folio is PAGE and which opens with "LESSON NN"; every lesson bookmark must go to
-that page, and every section bookmark to a page showing the section's title.
+that page, and every section bookmark to a page showing the section's title,
+which is never the last line of that page.
 Prints what differs and exits 1.
 """
 import json
@@ -32,9 +33,15 @@ def check_outline(path, pages, starts):
                            f"the lesson starts on page {starts.get(number)}")
             for section in lesson.get("kids", []):
                 sections += 1
-                text = " ".join(pages[section["destpageposfrom1"] - 1].split())
-                if " ".join(section["title"].split()) not in text:
+                page_text = pages[section["destpageposfrom1"] - 1]
+                text = " ".join(page_text.split())
+                title = " ".join(section["title"].split())
+                if title not in text:
                     bad.append(f"bookmark {section['title']!r} goes to a page without it")
+                # No heading at the foot of a page: some text must follow it.
+                body = [" ".join(l.split()) for l in page_text.split("\n") if l.strip()]
+                if len(body) >= 2 and body[-2] == title:
+                    bad.append(f"heading {section['title']!r} is the last line of its page")
     return bad, lessons, sections
 
 
