@@ -25,6 +25,8 @@ struct FlowItem {
   bool continues_code = false;  // a code line: a break before it gets a "continued" mark
   std::string running_head;  // set on a lesson's first box: the head from here on
   bool opening = false;      // a lesson's opening page carries no running head
+  // Footnotes first referenced in this box: they go at the foot of its page.
+  std::vector<FlowItem> notes;
 };
 
 using Flow = std::vector<FlowItem>;

@@ -95,6 +95,10 @@ std::string HeadingDestination(int lesson, const std::string& anchor) {
 
 std::string PartDestination(int track) { return "part." + std::to_string(track); }
 
+std::string FootnoteDestination(int lesson, int footnote) {
+  return "note." + std::to_string(lesson) + "." + std::to_string(footnote);
+}
+
 FlowBuilder::FlowBuilder(const doc::Book& book, const PageStyle& style,
                          const FontMetrics& metrics, const Hyphenator* hyphenator,
                          DiagnosticSink* sink)
@@ -179,9 +183,18 @@ void FlowBuilder::AppendSpans(const std::vector<doc::Inline>& inlines, TextStyle
       case doc::InlineKind::kLineBreak:
         text("\n", style);
         break;
-      case doc::InlineKind::kFootnoteRef:
-        text("[" + std::to_string(in.footnote + 1) + "]", style);
+      case doc::InlineKind::kFootnoteRef: {
+        // A link to the note at the page foot; the builder finds the note
+        // through this destination on the line that cites it.
+        InlineSpan ref;
+        ref.text = "[" + std::to_string(in.footnote + 1) + "]";
+        ref.face = style.face;
+        ref.size = style.size;
+        ref.color = kLinkBlue;
+        ref.link_destination = FootnoteDestination(lesson_, in.footnote);
+        spans->push_back(std::move(ref));
         break;
+      }
       case doc::InlineKind::kHtml: {
         TextStyle inner = style;
         if (in.tag == "kbd") inner.face = Face::kMono;
@@ -217,10 +230,23 @@ void FlowBuilder::AddParagraphLines(const std::vector<InlineSpan>& spans,
       run.baseline += baseline;
       item.items.push_back(std::move(run));
     }
+    std::vector<int> cited;
     for (LinkArea link : lines[k].links) {
+      int note = -1;
+      if (std::sscanf(link.destination.c_str(), "note.%*d.%d", &note) == 1 &&
+          link.destination == FootnoteDestination(lesson_, note) &&
+          notes_placed_.insert(note).second) {
+        cited.push_back(note);
+      }
       link.x += Left();
       link.y += baseline;
       item.items.push_back(std::move(link));
+    }
+    for (int note : cited) {
+      std::vector<FlowItem> boxes = NoteBoxes(note);
+      // NoteBoxes appended to a fresh flow; `item` may have moved since.
+      FlowItem& citing = flow_[flow_.size() - 1];
+      for (FlowItem& box : boxes) citing.notes.push_back(std::move(box));
     }
   }
 }
@@ -634,32 +660,41 @@ bool FlowBuilder::AddImageBlock(const doc::Block& block) {
   return true;
 }
 
-void FlowBuilder::AddFootnotes() {
+std::vector<FlowItem> FlowBuilder::NoteBoxes(int footnote) {
   const doc::Lesson& lesson = book_.lessons[static_cast<size_t>(lesson_)];
-  if (lesson.footnotes.empty()) return;
-  FlowItem& rule = NewItem(style_.leading, style_.leading);
-  rule.items.push_back(StrokedLine{style_.left, style_.leading / 2, style_.left + 80,
-                                   style_.leading / 2, 0.5, kRuleGrey, false});
-  double size = style_.body_size * 0.85;
-  for (size_t i = 0; i < lesson.footnotes.size(); ++i) {
-    for (size_t b = 0; b < lesson.footnotes[i].blocks.size(); ++b) {
-      const doc::Block& block = lesson.footnotes[i].blocks[b];
-      if (block.kind != doc::BlockKind::kParagraph) {
-        AddBlock(block, false);
-        continue;
-      }
-      std::vector<InlineSpan> spans;
-      if (b == 0) {
-        spans.push_back({std::to_string(i + 1) + ". ", Face::kBold, size, kBlack, "", "", false});
-      }
-      for (InlineSpan& span : Spans(block.inlines, {Face::kRegular, size, kBlack})) {
-        spans.push_back(std::move(span));
-      }
-      ParagraphStyle paragraph;
-      paragraph.width = Measure();
-      AddParagraphLines(spans, paragraph, size * 1.35, style_.leading * 0.2);
+  if (footnote < 0 || footnote >= static_cast<int>(lesson.footnotes.size())) return {};
+  // Build into a flow of its own, then restore the lesson's state.
+  Flow saved = std::move(flow_);
+  flow_.clear();
+  bool keep = keep_with_previous_;
+  double pending = pending_space_;
+  double indent = indent_;
+  keep_with_previous_ = false;
+  pending_space_ = 0;
+  indent_ = 0;  // notes run the full measure, whatever indent cites them
+  double size = style_.body_size * 0.82;
+  const doc::Footnote& note = lesson.footnotes[static_cast<size_t>(footnote)];
+  for (size_t b = 0; b < note.blocks.size(); ++b) {
+    const doc::Block& block = note.blocks[b];
+    std::vector<InlineSpan> spans;
+    if (b == 0) {
+      spans.push_back({std::to_string(footnote + 1) + ". ", Face::kBold, size, kBlack, "", "",
+                       false});
     }
+    for (InlineSpan& span : Spans(block.inlines, {Face::kRegular, size, kBlack})) {
+      spans.push_back(std::move(span));
+    }
+    ParagraphStyle paragraph;
+    paragraph.width = style_.width;
+    AddParagraphLines(spans, paragraph, size * 1.3, b == 0 ? 0 : size * 0.4);
   }
+  if (!flow_.empty()) flow_.front().anchors.push_back({FootnoteDestination(lesson_, footnote), 0});
+  std::vector<FlowItem> boxes = std::move(flow_);
+  flow_ = std::move(saved);
+  keep_with_previous_ = keep;
+  pending_space_ = pending;
+  indent_ = indent;
+  return boxes;
 }
 
 // ---- Lessons and parts -----------------------------------------------------
@@ -718,8 +753,8 @@ void FlowBuilder::AddLesson(int lesson_index) {
                       style_.small_size, kMuted, "", "", false}},
                     paragraph, style_.leading, style_.leading * 0.3);
   pending_space_ = style_.leading * 1.5;
+  notes_placed_.clear();
   AddBlocks(lesson.blocks);
-  AddFootnotes();
 }
 
 }  // namespace gobook::layout

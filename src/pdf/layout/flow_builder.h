@@ -4,6 +4,7 @@
 #ifndef GOBOOK_PDF_LAYOUT_FLOW_BUILDER_H_
 #define GOBOOK_PDF_LAYOUT_FLOW_BUILDER_H_
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,7 @@ class Hyphenator;
 std::string LessonDestination(int lesson);
 std::string HeadingDestination(int lesson, const std::string& anchor);
 std::string PartDestination(int track);
+std::string FootnoteDestination(int lesson, int footnote);
 
 class FlowBuilder {
  public:
@@ -58,7 +60,8 @@ class FlowBuilder {
   void AddTable(const doc::Block& block);
   void AddRule();
   bool AddImageBlock(const doc::Block& block);  // false: not an image-only paragraph
-  void AddFootnotes();
+  // The footnote's lines, set small, for the foot of the page that cites it.
+  std::vector<FlowItem> NoteBoxes(int footnote);
 
   // Keeps flow_[from..] together on one page when it fits on one.
   void KeepTogether(size_t from);
@@ -80,6 +83,7 @@ class FlowBuilder {
   double indent_ = 0;
   bool keep_with_previous_ = false;  // the next box may not start a page (after a heading)
   double pending_space_ = 0;
+  std::set<int> notes_placed_;  // footnotes of this lesson already attached to a box
 };
 
 }  // namespace gobook::layout

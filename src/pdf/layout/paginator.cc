@@ -6,6 +6,13 @@ namespace {
 // Rounding in the heights must never push a full page's last line over.
 constexpr double kEpsilon = 0.01;
 
+// The room a page's footnotes take: a rule above them, then their boxes.
+double NotesHeight(const FlowItem& item) {
+  double height = 0;
+  for (const FlowItem& note : item.notes) height += note.space_before + note.height;
+  return height;
+}
+
 bool ContinuesCodeAcrossBreak(const Flow& flow, size_t start) {
   return start > 0 && flow[start].continues_code && flow[start - 1].continues_code;
 }
@@ -35,20 +42,50 @@ GlyphRun ContinuedMark(const PageStyle& style, const FontMetrics& metrics, doubl
   return run;
 }
 
+// Sets the footnotes cited on flow[begin, end) at the foot of the page, under a
+// short rule, their last line on the body's last baseline.
+void PlaceNotes(const Flow& flow, size_t begin, size_t end, const PageStyle& style,
+                double rule_height, int page_index, BodyPage* page,
+                std::vector<Destination>* anchors) {
+  double total = 0;
+  for (size_t k = begin; k < end; ++k) total += NotesHeight(flow[k]);
+  if (total == 0) return;
+  double top = style.top + style.body_height - total;
+  double rule_y = top - rule_height * 0.5;
+  page->items.push_back(StrokedLine{style.left, rule_y, style.left + 72, rule_y, 0.5,
+                                    {110, 110, 110}, false});
+  for (size_t k = begin; k < end; ++k) {
+    for (const FlowItem& note : flow[k].notes) {
+      top += note.space_before;
+      for (PageItem placed : note.items) {
+        std::visit(Shift{top}, placed);
+        page->items.push_back(std::move(placed));
+      }
+      for (const auto& [id, offset] : note.anchors) {
+        anchors->push_back({id, page_index, top + offset});
+      }
+      top += note.height;
+    }
+  }
+}
+
 }  // namespace
 
-std::vector<size_t> PageStarts(const Flow& flow, double body_height, double continued_height) {
+std::vector<size_t> PageStarts(const Flow& flow, double body_height, double continued_height,
+                               double notes_rule_height) {
   std::vector<size_t> starts;
   if (flow.empty()) return starts;
   size_t start = 0;
   size_t i = 0;
   double y = 0;
+  double notes = 0;  // footnotes cited on this page, at its foot
   starts.push_back(0);
   auto open_page = [&](size_t at) {
     if (at != start) starts.push_back(at);
     start = at;
     i = at;
     y = ContinuesCodeAcrossBreak(flow, at) ? continued_height : 0;
+    notes = 0;
   };
   while (i < flow.size()) {
     const FlowItem& item = flow[i];
@@ -57,8 +94,12 @@ std::vector<size_t> PageStarts(const Flow& flow, double body_height, double cont
       continue;
     }
     double gap = i == start ? 0 : item.space_before;
-    if (i == start || y + gap + item.height <= body_height + kEpsilon) {
+    double item_notes = NotesHeight(item);
+    double notes_after = notes + item_notes + (notes == 0 && item_notes > 0 ? notes_rule_height : 0);
+    // A line that cites a note goes on the page only with its note.
+    if (i == start || y + gap + item.height + notes_after <= body_height + kEpsilon) {
       y += gap + item.height;
+      notes = notes_after;
       ++i;
       continue;
     }
@@ -74,7 +115,9 @@ std::vector<size_t> PageStarts(const Flow& flow, double body_height, double cont
 Pagination Paginate(const Flow& flow, const PageStyle& style, const FontMetrics& metrics) {
   Pagination result;
   double continued_height = style.small_size * 1.6;
-  std::vector<size_t> starts = PageStarts(flow, style.body_height, continued_height);
+  double notes_rule_height = style.leading * 0.8;
+  std::vector<size_t> starts =
+      PageStarts(flow, style.body_height, continued_height, notes_rule_height);
   std::string head;
   for (size_t p = 0; p < starts.size(); ++p) {
     size_t begin = starts[p];
@@ -99,6 +142,8 @@ Pagination Paginate(const Flow& flow, const PageStyle& style, const FontMetrics&
       }
       y = top - style.top + item.height;
     }
+    PlaceNotes(flow, begin, end, style, notes_rule_height, static_cast<int>(p), &page,
+               &result.anchors);
     page.running_head = head;
     result.pages.push_back(std::move(page));
   }

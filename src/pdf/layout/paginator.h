@@ -24,7 +24,8 @@ struct Pagination {
 };
 
 // Where each page starts: indices into the flow. Exposed for tests.
-std::vector<size_t> PageStarts(const Flow& flow, double body_height, double continued_height);
+std::vector<size_t> PageStarts(const Flow& flow, double body_height, double continued_height,
+                               double notes_rule_height = 0);
 
 Pagination Paginate(const Flow& flow, const PageStyle& style, const FontMetrics& metrics);
 

@@ -78,3 +78,48 @@ TEST_CASE("Paginate: anchors land on the page and height where their box is plac
 
 }  // namespace
 }  // namespace gobook::layout
+
+namespace gobook::layout {
+namespace {
+
+TEST_CASE("PageStarts: a line that cites a footnote goes where its note fits too",
+          "[layout][paginate]") {
+  Flow flow = Lines(12);
+  FlowItem note;
+  note.height = 15;
+  flow[8].notes.push_back(note);  // line 8 needs 15 for its note and 5 for the rule
+  // Lines 0..7 fill 80; line 8 needs 10 + 15 + 5 more: 110 > 100, so it opens page 2.
+  CHECK(PageStarts(flow, 100, 0, 5) == std::vector<size_t>{0, 8});
+  // Without the note, line 9 would still fit on page 1.
+  flow[8].notes.clear();
+  CHECK(PageStarts(flow, 100, 0, 5) == std::vector<size_t>{0, 10});
+}
+
+TEST_CASE("Paginate: footnotes sit at the page foot, with their anchors", "[layout][paginate]") {
+  Flow flow = Lines(3);
+  FlowItem note;
+  note.height = 12;
+  note.anchors.push_back({"note.0.0", 0});
+  note.items.push_back(GlyphRun{72, 9, Face::kRegular, 8, {}, "1. A note."});
+  flow[1].notes.push_back(note);
+  PageStyle style;
+  style.top = 50;
+  style.body_height = 100;
+  style.leading = 10;
+  FixedMetrics metrics;
+  Pagination pages = Paginate(flow, style, metrics);
+  REQUIRE(pages.pages.size() == 1);
+  REQUIRE(pages.anchors.size() == 1);
+  CHECK(pages.anchors[0].y == Approx(50 + 100 - 12));
+  bool found = false;
+  for (const PageItem& item : pages.pages[0].items) {
+    if (const auto* run = std::get_if<GlyphRun>(&item); run && run->text == "1. A note.") {
+      CHECK(run->baseline == Approx(50 + 100 - 12 + 9));
+      found = true;
+    }
+  }
+  CHECK(found);
+}
+
+}  // namespace
+}  // namespace gobook::layout
