@@ -84,7 +84,8 @@ std::string PartPage(const doc::Book& book, const Plan& plan, int track_index) {
   AppendClassed(section, "p", "part-minutes",
                 std::to_string(track.lessons.size()) +
                     (track.lessons.size() == 1 ? " lesson, " : " lessons, ") +
-                    std::to_string(track.minutes) + " minutes of reading");
+                    std::to_string(track.minutes) +
+                    (track.minutes == 1 ? " minute of reading" : " minutes of reading"));
   pugi::xml_node list = section.append_child("ol");
   list.append_attribute("class") = "part-lessons";
   for (int index : track.lessons) {

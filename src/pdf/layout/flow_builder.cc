@@ -166,6 +166,7 @@ void FlowBuilder::AppendSpans(const std::vector<doc::Inline>& inlines, TextStyle
           text(" (" + in.text + ")", style);
         } else if (in.link_target == doc::LinkTarget::kExternal) {
           AppendSpans(in.children, style, "", in.url, spans);
+          AppendUrlNote(in, style, spans);
         } else {
           int target = in.link_target == doc::LinkTarget::kSameLesson ? lesson_ : in.target_lesson;
           std::string id = in.target_id.empty() ? LessonDestination(target)
@@ -205,6 +206,22 @@ void FlowBuilder::AppendSpans(const std::vector<doc::Inline>& inlines, TextStyle
   }
 }
 
+void FlowBuilder::AppendUrlNote(const doc::Inline& link, TextStyle style,
+                                std::vector<InlineSpan>* spans) {
+  if (doc::PlainText(link.children) == link.url) return;  // the URL is already printed
+  if (in_note_) return;  // notes do not cite notes: a link in a note stays a link
+  int footnotes = static_cast<int>(book_.lessons[static_cast<size_t>(lesson_)].footnotes.size());
+  auto [it, added] = url_note_of_.emplace(&link, footnotes + static_cast<int>(url_notes_.size()));
+  if (added) url_notes_.push_back(link.url);
+  InlineSpan ref;
+  ref.text = "[" + std::to_string(it->second + 1) + "]";
+  ref.face = style.face;
+  ref.size = style.size;
+  ref.color = kLinkBlue;
+  ref.link_destination = FootnoteDestination(lesson_, it->second);
+  spans->push_back(std::move(ref));
+}
+
 std::vector<InlineSpan> FlowBuilder::Spans(const std::vector<doc::Inline>& inlines,
                                            TextStyle style) {
   std::vector<InlineSpan> spans;
@@ -242,6 +259,7 @@ void FlowBuilder::AddParagraphLines(const std::vector<InlineSpan>& spans,
       link.y += baseline;
       item.items.push_back(std::move(link));
     }
+    std::sort(cited.begin(), cited.end());  // the foot lists a line's notes by number
     for (int note : cited) {
       std::vector<FlowItem> boxes = NoteBoxes(note);
       // NoteBoxes appended to a fresh flow; `item` may have moved since.
@@ -662,7 +680,9 @@ bool FlowBuilder::AddImageBlock(const doc::Block& block) {
 
 std::vector<FlowItem> FlowBuilder::NoteBoxes(int footnote) {
   const doc::Lesson& lesson = book_.lessons[static_cast<size_t>(lesson_)];
-  if (footnote < 0 || footnote >= static_cast<int>(lesson.footnotes.size())) return {};
+  int footnotes = static_cast<int>(lesson.footnotes.size());
+  int url_note = footnote - footnotes;
+  if (footnote < 0 || url_note >= static_cast<int>(url_notes_.size())) return {};
   // Build into a flow of its own, then restore the lesson's state.
   Flow saved = std::move(flow_);
   flow_.clear();
@@ -672,10 +692,23 @@ std::vector<FlowItem> FlowBuilder::NoteBoxes(int footnote) {
   keep_with_previous_ = false;
   pending_space_ = 0;
   indent_ = 0;  // notes run the full measure, whatever indent cites them
+  in_note_ = true;
   double size = style_.body_size * 0.82;
-  const doc::Footnote& note = lesson.footnotes[static_cast<size_t>(footnote)];
-  for (size_t b = 0; b < note.blocks.size(); ++b) {
-    const doc::Block& block = note.blocks[b];
+  if (url_note >= 0) {
+    const std::string& url = url_notes_[static_cast<size_t>(url_note)];
+    ParagraphStyle paragraph;
+    paragraph.width = style_.width;
+    paragraph.justify = false;
+    InlineSpan number{std::to_string(footnote + 1) + ". ", Face::kBold, size, kBlack, "", "",
+                      false};
+    InlineSpan address{url, Face::kMono, size * 0.92, kBlack, "", url, true};
+    AddParagraphLines({number, address}, paragraph, size * 1.3, 0);
+  }
+  const std::vector<doc::Block> no_blocks;
+  const std::vector<doc::Block>& blocks =
+      url_note >= 0 ? no_blocks : lesson.footnotes[static_cast<size_t>(footnote)].blocks;
+  for (size_t b = 0; b < blocks.size(); ++b) {
+    const doc::Block& block = blocks[b];
     std::vector<InlineSpan> spans;
     if (b == 0) {
       spans.push_back({std::to_string(footnote + 1) + ". ", Face::kBold, size, kBlack, "", "",
@@ -694,6 +727,7 @@ std::vector<FlowItem> FlowBuilder::NoteBoxes(int footnote) {
   keep_with_previous_ = keep;
   pending_space_ = pending;
   indent_ = indent;
+  in_note_ = false;
   return boxes;
 }
 
@@ -718,7 +752,8 @@ void FlowBuilder::AddPartPage(int track_index) {
   }
   std::string summary = std::to_string(track.lessons.size()) +
                         (track.lessons.size() == 1 ? " lesson, " : " lessons, ") +
-                        std::to_string(track.minutes) + " minutes of reading";
+                        std::to_string(track.minutes) +
+                        (track.minutes == 1 ? " minute of reading" : " minutes of reading");
   AddParagraphLines({{summary, Face::kRegular, style_.body_size, kMuted, "", "", false}},
                     paragraph, style_.leading, style_.leading * 0.5);
 }
@@ -754,6 +789,8 @@ void FlowBuilder::AddLesson(int lesson_index) {
                     paragraph, style_.leading, style_.leading * 0.3);
   pending_space_ = style_.leading * 1.5;
   notes_placed_.clear();
+  url_note_of_.clear();
+  url_notes_.clear();
   AddBlocks(lesson.blocks);
 }
 

@@ -4,6 +4,7 @@
 #ifndef GOBOOK_PDF_LAYOUT_FLOW_BUILDER_H_
 #define GOBOOK_PDF_LAYOUT_FLOW_BUILDER_H_
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -45,6 +46,8 @@ class FlowBuilder {
   void AppendSpans(const std::vector<doc::Inline>& inlines, TextStyle style,
                    const std::string& destination, const std::string& uri,
                    std::vector<InlineSpan>* spans);
+  // "[n]" after an external link, citing the note that prints its URL.
+  void AppendUrlNote(const doc::Inline& link, TextStyle style, std::vector<InlineSpan>* spans);
   std::vector<InlineSpan> Spans(const std::vector<doc::Inline>& inlines, TextStyle style);
 
   // Blocks.
@@ -84,6 +87,11 @@ class FlowBuilder {
   bool keep_with_previous_ = false;  // the next box may not start a page (after a heading)
   double pending_space_ = 0;
   std::set<int> notes_placed_;  // footnotes of this lesson already attached to a box
+  // External links' URLs, printed as notes after the author's footnotes (a
+  // printed page cannot be clicked), keyed by link so a re-measure adds none.
+  std::map<const doc::Inline*, int> url_note_of_;
+  std::vector<std::string> url_notes_;
+  bool in_note_ = false;  // building a note's boxes
 };
 
 }  // namespace gobook::layout
