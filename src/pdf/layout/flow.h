@@ -4,6 +4,7 @@
 #ifndef GOBOOK_PDF_LAYOUT_FLOW_H_
 #define GOBOOK_PDF_LAYOUT_FLOW_H_
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,9 @@ struct FlowItem {
   bool opening = false;      // a lesson's opening page carries no running head
   // Footnotes first referenced in this box: they go at the foot of its page.
   std::vector<FlowItem> notes;
+  // A table row: its table's header row, repeated on top of a page that the
+  // table continues onto.
+  std::shared_ptr<const FlowItem> table_header;
 };
 
 using Flow = std::vector<FlowItem>;

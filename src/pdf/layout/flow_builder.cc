@@ -602,11 +602,12 @@ void FlowBuilder::AddTable(const doc::Block& block) {
                                                  kRuleGrey, false});
     return &item;
   };
-  add_row(block.header, true);
+  auto header = std::make_shared<const FlowItem>(*add_row(block.header, true));
   bool first_row = true;
   for (const auto& row : block.rows) {
     FlowItem* item = add_row(row, false);
     if (first_row) item->can_break_before = false;  // a header never ends a page alone
+    item->table_header = header;
     first_row = false;
   }
   pending_space_ = style_.paragraph_gap;

@@ -17,6 +17,20 @@ bool ContinuesCodeAcrossBreak(const Flow& flow, size_t start) {
   return start > 0 && flow[start].continues_code && flow[start - 1].continues_code;
 }
 
+// The header to repeat at the top of a page that a table continues onto.
+const FlowItem* RepeatedHeader(const Flow& flow, size_t start) {
+  if (start == 0 || !flow[start].table_header) return nullptr;
+  return flow[start - 1].table_header == flow[start].table_header ? flow[start].table_header.get()
+                                                                     : nullptr;
+}
+
+// What a page starting at `start` carries above its first box.
+double CarriedHeight(const Flow& flow, size_t start, double continued_height) {
+  if (ContinuesCodeAcrossBreak(flow, start)) return continued_height;
+  if (const FlowItem* header = RepeatedHeader(flow, start)) return header->height;
+  return 0;
+}
+
 struct Shift {
   double dy;
   void operator()(GlyphRun& run) const { run.baseline += dy; }
@@ -84,7 +98,7 @@ std::vector<size_t> PageStarts(const Flow& flow, double body_height, double cont
     if (at != start) starts.push_back(at);
     start = at;
     i = at;
-    y = ContinuesCodeAcrossBreak(flow, at) ? continued_height : 0;
+    y = CarriedHeight(flow, at, continued_height);
     notes = 0;
   };
   while (i < flow.size()) {
@@ -127,6 +141,12 @@ Pagination Paginate(const Flow& flow, const PageStyle& style, const FontMetrics&
     if (ContinuesCodeAcrossBreak(flow, begin)) {
       page.items.push_back(ContinuedMark(style, metrics, style.top));
       y = continued_height;
+    } else if (const FlowItem* header = RepeatedHeader(flow, begin)) {
+      for (PageItem placed : header->items) {
+        std::visit(Shift{style.top}, placed);
+        page.items.push_back(std::move(placed));
+      }
+      y = header->height;
     }
     for (size_t k = begin; k < end; ++k) {
       const FlowItem& item = flow[k];

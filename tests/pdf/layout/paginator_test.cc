@@ -123,3 +123,39 @@ TEST_CASE("Paginate: footnotes sit at the page foot, with their anchors", "[layo
 
 }  // namespace
 }  // namespace gobook::layout
+
+namespace gobook::layout {
+namespace {
+
+TEST_CASE("Paginate: a table continued on a new page repeats its header", "[layout][paginate]") {
+  auto header = std::make_shared<FlowItem>();
+  header->height = 10;
+  header->items.push_back(GlyphRun{72, 8, Face::kBold, 8, {}, "Name  Size"});
+  Flow flow;
+  flow.push_back(*header);
+  for (int row = 0; row < 14; ++row) {
+    FlowItem item;
+    item.height = 10;
+    item.table_header = header;
+    item.items.push_back(GlyphRun{72, 8, Face::kRegular, 8, {}, "row " + std::to_string(row)});
+    flow.push_back(item);
+  }
+  CHECK(PageStarts(flow, 100, 0) == std::vector<size_t>{0, 10});
+  PageStyle style;
+  style.top = 50;
+  style.body_height = 100;
+  FixedMetrics metrics;
+  Pagination pages = Paginate(flow, style, metrics);
+  REQUIRE(pages.pages.size() == 2);
+  const auto* first = std::get_if<GlyphRun>(&pages.pages[1].items.front());
+  REQUIRE(first != nullptr);
+  CHECK(first->text == "Name  Size");
+  CHECK(first->baseline == Approx(58));
+  const auto* row = std::get_if<GlyphRun>(&pages.pages[1].items[1]);
+  REQUIRE(row != nullptr);
+  CHECK(row->text == "row 9");
+  CHECK(row->baseline == Approx(68));
+}
+
+}  // namespace
+}  // namespace gobook::layout
