@@ -126,9 +126,8 @@ void SelectTrack(Book* book, int track_index, DiagnosticSink* sink) {
   std::vector<std::string> notes(book->lessons.size());
   for (size_t t = 0; t < book->tracks.size(); ++t) {
     for (int old_index : book->tracks[t].lessons) {
-      char number[8];
-      std::snprintf(number, sizeof number, "%02d", book->lessons[old_index].number);
-      notes[old_index] = "Lesson " + std::string(number) + ", " + book->tracks[t].title;
+      notes[old_index] = "Lesson " + LessonNumber(*book, book->lessons[old_index].number) +
+                         ", " + book->tracks[t].title;
     }
   }
   for (Lesson& lesson : lessons) {

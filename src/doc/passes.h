@@ -12,6 +12,9 @@
 
 namespace gobook::doc {
 
+// "06" for lesson 6 in a book of fewer than 100 lessons, "006" from 100 on.
+std::string LessonNumber(const Book& book, int number);
+
 // "A, B and C": the book's authors as one line of text.
 std::string AuthorList(const Metadata& metadata);
 

@@ -1,6 +1,18 @@
 #include "doc/passes.h"
 
+#include <algorithm>
+#include <cstdio>
+
 namespace gobook::doc {
+
+std::string LessonNumber(const Book& book, int number) {
+  int largest = 0;
+  for (const Lesson& lesson : book.lessons) largest = std::max(largest, lesson.number);
+  int width = largest >= 100 ? 3 : 2;
+  char text[16];
+  std::snprintf(text, sizeof text, "%0*d", width, number);
+  return text;
+}
 
 std::string AuthorList(const Metadata& metadata) {
   std::string text;

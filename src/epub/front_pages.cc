@@ -94,7 +94,7 @@ std::string PartPage(const doc::Book& book, const Plan& plan, int track_index) {
     pugi::xml_node a = li.append_child("a");
     a.append_attribute("href") =
         RelativeHref(file, plan.lesson_files[static_cast<size_t>(index)]).c_str();
-    AppendClassed(a, "span", "toc-number", LessonNumber(book, lesson.number));
+    AppendClassed(a, "span", "toc-number", doc::LessonNumber(book, lesson.number));
     a.append_child(pugi::node_pcdata).set_value((" " + lesson.title).c_str());
     AppendClassed(li, "span", "toc-minutes", " " + ReadTimeLabel(lesson.read_time.minutes));
   }

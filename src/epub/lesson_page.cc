@@ -1,3 +1,4 @@
+#include "doc/passes.h"
 #include "epub/pages.h"
 #include "epub/xhtml.h"
 #include "epub/xml.h"
@@ -15,7 +16,7 @@ std::string LessonPage(const doc::Book& book, const Plan& plan, int lesson_index
   // The opening: "Lesson 06", the track, the title, the summary, the read time.
   pugi::xml_node opening = section.append_child("header");
   opening.append_attribute("class") = "lesson-opening";
-  pugi::xml_node number = AppendText(opening, "p", "Lesson " + LessonNumber(book, lesson.number));
+  pugi::xml_node number = AppendText(opening, "p", "Lesson " + doc::LessonNumber(book, lesson.number));
   number.append_attribute("class") = "lesson-number";
   pugi::xml_node track = AppendText(opening, "p", book.tracks[static_cast<size_t>(lesson.track)].title);
   track.append_attribute("class") = "lesson-track";

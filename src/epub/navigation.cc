@@ -15,7 +15,7 @@ struct TocEntry {
 };
 
 std::string LessonLabel(const doc::Book& book, const doc::Lesson& lesson) {
-  return LessonNumber(book, lesson.number) + ". " + lesson.title + " (" +
+  return doc::LessonNumber(book, lesson.number) + ". " + lesson.title + " (" +
          std::to_string(lesson.read_time.minutes) + " min)";
 }
 

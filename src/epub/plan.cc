@@ -61,13 +61,4 @@ std::string RelativeHref(const std::string& from_file, const std::string& to_fil
   return "../" + to_file;  // content lives one folder deep (text/, images/)
 }
 
-std::string LessonNumber(const doc::Book& book, int number) {
-  int largest = 0;
-  for (const doc::Lesson& lesson : book.lessons) largest = std::max(largest, lesson.number);
-  int width = largest >= 100 ? 3 : 2;
-  char text[16];
-  std::snprintf(text, sizeof text, "%0*d", width, number);
-  return text;
-}
-
 }  // namespace gobook::epub

@@ -31,9 +31,6 @@ Plan MakePlan(const doc::Book& book);
 // given relative to the package folder.
 std::string RelativeHref(const std::string& from_file, const std::string& to_file);
 
-// "06" for lesson 6 in a book of fewer than 100 lessons.
-std::string LessonNumber(const doc::Book& book, int number);
-
 }  // namespace gobook::epub
 
 #endif  // GOBOOK_EPUB_PLAN_H_

@@ -363,10 +363,6 @@ class Converter {
 
   // ---- Inlines -------------------------------------------------------------
 
-  struct OpenInline {
-    Inline element;
-  };
-
   std::vector<Inline> ConvertInlines(cmark_node* parent) {
     std::vector<Inline> out;
     std::vector<Inline> open;  // raw inline HTML elements awaiting their close tag

@@ -1,5 +1,6 @@
 // Tests of the EPUB's file plan: fixed file names by position, image names made
 // safe, relative hrefs between package files, and lesson numbers.
+#include "doc/passes.h"
 #include "epub/plan.h"
 
 #include <catch2/catch.hpp>
@@ -92,13 +93,13 @@ TEST_CASE("plan: hrefs between package files", "[epub][plan]") {
 
 TEST_CASE("plan: lesson numbers have two digits, three from 100 lessons", "[epub][plan]") {
   doc::Book small = BookWithLessons(99);
-  CHECK(LessonNumber(small, 1) == "01");
-  CHECK(LessonNumber(small, 6) == "06");
-  CHECK(LessonNumber(small, 99) == "99");
+  CHECK(doc::LessonNumber(small, 1) == "01");
+  CHECK(doc::LessonNumber(small, 6) == "06");
+  CHECK(doc::LessonNumber(small, 99) == "99");
   doc::Book large = BookWithLessons(100);
-  CHECK(LessonNumber(large, 6) == "006");
-  CHECK(LessonNumber(large, 100) == "100");
-  CHECK(LessonNumber(BookWithLessons(1), 1) == "01");
+  CHECK(doc::LessonNumber(large, 6) == "006");
+  CHECK(doc::LessonNumber(large, 100) == "100");
+  CHECK(doc::LessonNumber(BookWithLessons(1), 1) == "01");
 }
 
 }  // namespace

@@ -166,9 +166,8 @@ class BookLayout {
                          PartDestination(static_cast<int>(t)), true});
       for (int index : track.lessons) {
         const doc::Lesson& lesson = book_.lessons[static_cast<size_t>(index)];
-        char number[16];
-        std::snprintf(number, sizeof number, "%02d", lesson.number);
-        entries.push_back({std::string(number) + "  " + lesson.title,
+        std::string number = doc::LessonNumber(book_, lesson.number);
+        entries.push_back({number + "  " + lesson.title,
                            std::to_string(lesson.read_time.minutes) + " min",
                            LessonDestination(index), false});
       }
@@ -261,9 +260,8 @@ class BookLayout {
       OutlineEntry part{track.title, PartDestination(static_cast<int>(t)), {}};
       for (int index : track.lessons) {
         const doc::Lesson& lesson = book_.lessons[static_cast<size_t>(index)];
-        char number[16];
-        std::snprintf(number, sizeof number, "%02d", lesson.number);
-        OutlineEntry entry{std::string(number) + ". " + lesson.title, LessonDestination(index), {}};
+        std::string number = doc::LessonNumber(book_, lesson.number);
+        OutlineEntry entry{number + ". " + lesson.title, LessonDestination(index), {}};
         for (const doc::Section& section : lesson.sections) {
           entry.children.push_back({section.title, HeadingDestination(index, section.id), {}});
         }

@@ -763,8 +763,7 @@ void FlowBuilder::AddLesson(int lesson_index) {
   lesson_ = lesson_index;
   const doc::Lesson& lesson = book_.lessons[static_cast<size_t>(lesson_index)];
   const doc::Track& track = book_.tracks[static_cast<size_t>(lesson.track)];
-  char number[16];
-  std::snprintf(number, sizeof number, "%02d", lesson.number);
+  std::string number = doc::LessonNumber(book_, lesson.number);
 
   FlowItem& opening = NewItem(style_.leading * 2, 0);
   opening.new_page = true;
@@ -772,7 +771,7 @@ void FlowBuilder::AddLesson(int lesson_index) {
   opening.running_head = lesson.title;
   opening.anchors.push_back({LessonDestination(lesson_index), 0});
   opening.items.push_back(GlyphRun{style_.left, style_.leading, Face::kBold, style_.small_size,
-                                   kMuted, std::string("LESSON ") + number});
+                                   kMuted, "LESSON " + number});
   opening.items.push_back(GlyphRun{style_.left, style_.leading * 1.9, Face::kItalic,
                                    style_.small_size, kMuted, track.title});
   ParagraphStyle paragraph;
