@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <regex>
 #include <set>
@@ -75,6 +76,32 @@ std::string CheckFolder(const doc::Book& book, const Check& check) {
   return name;
 }
 
+// Runs a Go tool (or a built program) in `dir`: standard library only, offline,
+// with the Go on PATH. GORACE: a race-enabled binary otherwise sleeps a second
+// at exit, which would cost more than everything else gobook test does.
+ProcessResult RunGo(const fs::path& dir, const std::vector<std::string>& argv, double timeout) {
+  ProcessOptions options;
+  options.working_dir = dir.string();
+  options.environment = {{"GOPROXY", "off"}, {"GOTOOLCHAIN", "local"}, {"GOWORK", "off"},
+                         {"GOFLAGS", "-mod=mod"}, {"GOTELEMETRY", "off"},
+                         {"GORACE", "atexit_sleep_ms=0"}};
+  options.timeout_seconds = timeout;
+  return RunProcess(argv, options);
+}
+
+// Writes a check's files into its folder; returns the path that could not be
+// written, or "".
+std::string WriteSourceFiles(const Check& check, const fs::path& folder) {
+  std::error_code error;
+  fs::create_directories(folder, error);
+  for (const SourceFile& file : check.files) {
+    std::ofstream out(folder / file.name, std::ios::binary);
+    out << file.code << "\n";
+    if (!out) return (folder / file.name).string();
+  }
+  return "";
+}
+
 // What the batch steps already did for many checks at once: one `go vet` and
 // one `go build` over all the programs cost far less than one per program.
 // A check found here skips that step; any other runs it alone, which also
@@ -83,6 +110,7 @@ struct Prepared {
   std::set<std::string> vetted;      // folders that passed the batch go vet
   std::set<std::string> built;       // folders holding a batch-built "prog"
   std::set<std::string> race_built;  // folders holding a batch-built "prog-race"
+  std::map<std::string, std::string> unwritten;  // folder -> the file that failed
 };
 
 // One check, run in its own folder; collects its diagnostics.
@@ -132,30 +160,15 @@ class CheckRun {
   }
 
   ProcessResult Tool(const std::vector<std::string>& argv, double timeout = kToolTimeout) {
-    ProcessOptions options;
-    options.working_dir = dir_.string();
-    // Standard library only, offline, with the Go on PATH.
-    // GORACE: a race-enabled binary otherwise sleeps a second at exit, which
-    // would cost more than everything else gobook test does.
-    options.environment = {{"GOPROXY", "off"}, {"GOTOOLCHAIN", "local"}, {"GOWORK", "off"},
-                           {"GOFLAGS", "-mod=mod"}, {"GOTELEMETRY", "off"},
-                           {"GORACE", "atexit_sleep_ms=0"}};
-    options.timeout_seconds = timeout;
-    return RunProcess(argv, options);
+    return RunGo(dir_, argv, timeout);
   }
 
+  // The batch step wrote the files; report here, at the check, if it could not.
   bool WriteFiles() {
-    std::error_code error;
-    fs::create_directories(dir_, error);
-    for (const SourceFile& file : check_.files) {
-      std::ofstream out(dir_ / file.name, std::ios::binary);
-      out << file.code << "\n";
-      if (!out) {
-        Fail(check_.pos, "cannot write '" + (dir_ / file.name).string() + "'");
-        return false;
-      }
-    }
-    return true;
+    auto failed = prepared_.unwritten.find(Folder());
+    if (failed == prepared_.unwritten.end()) return true;
+    Fail(check_.pos, "cannot write '" + failed->second + "'");
+    return false;
   }
 
   bool Gofmt() {
@@ -388,15 +401,6 @@ class CheckRun {
   std::vector<Diagnostic> diagnostics_;
 };
 
-ProcessResult GoInModule(const fs::path& dir, std::vector<std::string> argv) {
-  ProcessOptions options;
-  options.working_dir = dir.string();
-  options.environment = {{"GOPROXY", "off"}, {"GOTOOLCHAIN", "local"}, {"GOWORK", "off"},
-                         {"GOFLAGS", "-mod=mod"}, {"GOTELEMETRY", "off"}};
-  options.timeout_seconds = kToolTimeout * 4;
-  return RunProcess(argv, options);
-}
-
 // Writes every check's files, then vets and builds the programs in batches.
 Prepared PrepareInBatches(const doc::Book& book, const std::vector<Check>& checks,
                           const fs::path& dir) {
@@ -404,11 +408,8 @@ Prepared PrepareInBatches(const doc::Book& book, const std::vector<Check>& check
   std::vector<std::string> vet, build, race;
   for (const Check& check : checks) {
     std::string folder = CheckFolder(book, check);
-    std::error_code error;
-    fs::create_directories(dir / folder, error);
-    for (const SourceFile& file : check.files) {
-      std::ofstream(dir / folder / file.name, std::ios::binary) << file.code << "\n";
-    }
+    std::string failed = WriteSourceFiles(check, dir / folder);
+    if (!failed.empty()) prepared.unwritten[folder] = failed;
     bool runs = check.expect == Expect::kSuccess || check.expect == Expect::kExit2;
     if (runs || check.expect == Expect::kRace || check.expect == Expect::kCompilerOutput ||
         check.expect == Expect::kTestsPass) {
@@ -425,7 +426,7 @@ Prepared PrepareInBatches(const doc::Book& book, const std::vector<Check>& check
   if (!vet.empty()) {
     std::vector<std::string> argv = {"go", "vet"};
     for (std::string& path : packages(vet)) argv.push_back(std::move(path));
-    if (GoInModule(dir, argv).exit_status == 0) prepared.vetted.insert(vet.begin(), vet.end());
+    if (RunGo(dir, argv, kToolTimeout * 4).exit_status == 0) prepared.vetted.insert(vet.begin(), vet.end());
   }
   // One build writes every binary into a folder, named after its package folder.
   auto batch_build = [&](const std::vector<std::string>& folders, const char* flag,
@@ -438,7 +439,7 @@ Prepared PrepareInBatches(const doc::Book& book, const std::vector<Check>& check
     if (*flag != '\0') argv.push_back(flag);
     argv.insert(argv.end(), {"-o", bin.string() + "/"});
     for (std::string& path : packages(folders)) argv.push_back(std::move(path));
-    if (GoInModule(dir, argv).exit_status != 0) return;
+    if (RunGo(dir, argv, kToolTimeout * 4).exit_status != 0) return;
     for (const std::string& folder : folders) {
       fs::rename(bin / folder, dir / folder / binary, error);
       if (!error) done->insert(folder);
