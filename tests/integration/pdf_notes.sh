@@ -15,8 +15,8 @@ LESSON 01
 T
 L
 1 min read
-Read the spec[2] and https://go.dev, with a note[1].
-• a list link[3]
+Read the spec2 and https://go.dev, with a note1.
+• a list link3
 1. See the FAQ.
 2. https://go.dev/ref/spec
 3. https://pkg.go.dev/context

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The real book as a PDF: qpdf passes it, every font is embedded, poppler reads
 # it without a warning, each paper size gives its page size, the same input
-# gives the same bytes, every Go program comes back verbatim from the text
-# layer (indentation included), as a reader copying it would get it, and the
-# contents' page numbers and the bookmarks point at the right pages.
+# gives the same bytes, every word sits in the text block or in the bands of
+# the running head and the folio, every Go program comes back verbatim from
+# the text layer (indentation included), as a reader copying it would get it,
+# and the contents' page numbers and the bookmarks point at the right pages.
 set -euo pipefail
 source "$(dirname "$0")/common.bash"
 work=$(mktemp -d)
@@ -25,6 +26,14 @@ pdftotext -layout book.pdf book.txt 2> poppler.txt
 [ ! -s poppler.txt ] || { echo "poppler warns:"; cat poppler.txt; exit 1; }
 
 declare -A sizes=([a4]="595.276 x 841.89" [letter]="612 x 792" [a5]="419.528 x 595.276" [6x9]="432 x 648")
+# The page design (src/pdf/layout/page_style.cc), in points from the top left:
+# the text block's left, right, top and bottom edges, then the baselines of
+# the running head and of the folio.
+declare -A design=(
+  [a4]="110.53 484.75 75.77 756.8 54.04 788.68"
+  [letter]="118.89 493.11 71.28 708.84 49.55 740.72"
+  [a5]="52.44 367.09 53.57 525.53 33.91 554.38"
+  [6x9]="54.0 378.0 58.32 582.72 38.66 611.56")
 for paper in a4 letter a5 6x9; do
   "$GOBOOK" pdf --book "$book" --paper "$paper" -o "$paper.pdf" > /dev/null
   pdfinfo "$paper.pdf" > "$paper.info"
@@ -32,6 +41,10 @@ for paper in a4 letter a5 6x9; do
     { echo "$paper: wrong page size"; cat "$paper.info"; exit 1; }
   grep -q "^Title: *Go, for the backend job you actually want" "$paper.info"
   grep -q "^Author: *The gobook authors" "$paper.info"
+  pdftotext -bbox "$paper.pdf" "$paper.html"
+  # shellcheck disable=SC2086 # the design is six numbers
+  python3 "$GOBOOK_SOURCE_DIR/tests/integration/page_bands.py" "$paper.html" ${design[$paper]} ||
+    { echo "$paper: text outside its place"; exit 1; }
   echo "$paper: $(grep '^Pages:' "$paper.info")"
 done
 

@@ -185,15 +185,7 @@ void FlowBuilder::AppendSpans(const std::vector<doc::Inline>& inlines, TextStyle
         text("\n", style);
         break;
       case doc::InlineKind::kFootnoteRef: {
-        // A link to the note at the page foot; the builder finds the note
-        // through this destination on the line that cites it.
-        InlineSpan ref;
-        ref.text = "[" + std::to_string(in.footnote + 1) + "]";
-        ref.face = style.face;
-        ref.size = style.size;
-        ref.color = kLinkBlue;
-        ref.link_destination = FootnoteDestination(lesson_, in.footnote);
-        spans->push_back(std::move(ref));
+        spans->push_back(NoteReference(in.footnote, style));
         break;
       }
       case doc::InlineKind::kHtml: {
@@ -206,6 +198,20 @@ void FlowBuilder::AppendSpans(const std::vector<doc::Inline>& inlines, TextStyle
   }
 }
 
+// A note's number as a superscript, the way books cite notes, linked to the note
+// at the page foot; the builder finds the note through this destination on the
+// line that cites it.
+InlineSpan FlowBuilder::NoteReference(int footnote, TextStyle style) const {
+  InlineSpan ref;
+  ref.text = std::to_string(footnote + 1);
+  ref.face = style.face == Face::kBold ? Face::kBold : Face::kRegular;
+  ref.size = style.size * 0.7;
+  ref.rise = style.size * 0.38;
+  ref.color = kLinkBlue;
+  ref.link_destination = FootnoteDestination(lesson_, footnote);
+  return ref;
+}
+
 void FlowBuilder::AppendUrlNote(const doc::Inline& link, TextStyle style,
                                 std::vector<InlineSpan>* spans) {
   if (doc::PlainText(link.children) == link.url) return;  // the URL is already printed
@@ -213,13 +219,7 @@ void FlowBuilder::AppendUrlNote(const doc::Inline& link, TextStyle style,
   int footnotes = static_cast<int>(book_.lessons[static_cast<size_t>(lesson_)].footnotes.size());
   auto [it, added] = url_note_of_.emplace(&link, footnotes + static_cast<int>(url_notes_.size()));
   if (added) url_notes_.push_back(link.url);
-  InlineSpan ref;
-  ref.text = "[" + std::to_string(it->second + 1) + "]";
-  ref.face = style.face;
-  ref.size = style.size;
-  ref.color = kLinkBlue;
-  ref.link_destination = FootnoteDestination(lesson_, it->second);
-  spans->push_back(std::move(ref));
+  spans->push_back(NoteReference(it->second, style));
 }
 
 std::vector<InlineSpan> FlowBuilder::Spans(const std::vector<doc::Inline>& inlines,
@@ -235,10 +235,11 @@ void FlowBuilder::AddParagraphLines(const std::vector<InlineSpan>& spans,
                                     const ParagraphStyle& paragraph, double leading,
                                     double space_before) {
   std::vector<PlacedLine> lines = LayoutParagraph(spans, paragraph, metrics_, hyphenator_);
-  // The baseline sits where a line of body type centres its x-height in the leading.
-  double baseline = leading * 0.72;
   size_t count = lines.size();
   for (size_t k = 0; k < count; ++k) {
+    // The baseline sits where a line of body type centres its x-height in the
+    // leading, or lower when a large face's ascenders would reach above the line.
+    double baseline = std::max(leading * 0.72, lines[k].ascent);
     FlowItem& item = NewItem(leading, k == 0 ? space_before : 0);
     // No single line of a paragraph alone at the foot or the head of a page.
     if (k > 0) item.can_break_before = k >= 2 && count - k >= 2;

@@ -48,6 +48,7 @@ class FlowBuilder {
                    std::vector<InlineSpan>* spans);
   // "[n]" after an external link, citing the note that prints its URL.
   void AppendUrlNote(const doc::Inline& link, TextStyle style, std::vector<InlineSpan>* spans);
+  InlineSpan NoteReference(int footnote, TextStyle style) const;
   std::vector<InlineSpan> Spans(const std::vector<doc::Inline>& inlines, TextStyle style);
 
   // Blocks.

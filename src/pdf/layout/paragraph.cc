@@ -486,10 +486,11 @@ class LinePlacer {
     // Boxes with nothing but invisible breaks between them are one word: keep a
     // run going while the style stays the same (the words themselves never join).
     if (joinable_ && last != nullptr && std::abs(x_ - right_) < kSameSpot &&
-        last->face == face && last->size == span.size && last->color == span.color) {
+        last->face == face && last->size == span.size && last->color == span.color &&
+        last->baseline == -span.rise) {
       last->text += text;
     } else {
-      line_.runs.push_back({x_, 0, face, span.size, span.color, text});
+      line_.runs.push_back({x_, -span.rise, face, span.size, span.color, text});
     }
     boxes_.push_back({x_, x_ + width, span_index});
     x_ += width;

@@ -25,6 +25,7 @@ struct InlineSpan {
   std::string link_destination;  // internal link target id, or ""
   std::string link_uri;          // external link, or ""
   bool code = false;       // inline code: never hyphenated, may break only after . / _ ( , etc.
+  double rise = 0;         // points above the baseline: superscript note numbers
 };
 
 // How a paragraph is set.
