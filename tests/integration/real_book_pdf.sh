@@ -4,7 +4,8 @@
 # gives the same bytes, every word sits in the text block or in the bands of
 # the running head and the folio, every Go program comes back verbatim from
 # the text layer (indentation included), as a reader copying it would get it,
-# and the contents' page numbers and the bookmarks point at the right pages.
+# and the contents' page numbers, the bookmarks and every internal link point
+# at the right pages.
 set -euo pipefail
 source "$(dirname "$0")/common.bash"
 work=$(mktemp -d)
@@ -53,4 +54,8 @@ python3 "$GOBOOK_SOURCE_DIR/tests/integration/code_in_text.py" "$book" book.txt
 # The contents' page numbers and the bookmarks go where the lessons really are.
 qpdf --json=2 --json-key=outlines book.pdf > outlines.json
 python3 "$GOBOOK_SOURCE_DIR/tests/integration/toc_pages.py" book.txt outlines.json
+# Every internal link lands on what its text names.
+qpdf --json=2 --json-key=pages --json-key=qpdf book.pdf objects.json
+pdftotext -bbox-layout book.pdf lines.html
+python3 "$GOBOOK_SOURCE_DIR/tests/integration/link_targets.py" "$book" objects.json lines.html
 echo "real book pdf: 1 passed, 0 failed"

@@ -3,10 +3,11 @@
 Usage: toc_pages.py TEXT_FILE [OUTLINES_JSON]
   TEXT_FILE from `pdftotext -layout`; OUTLINES_JSON from
   `qpdf --json=2 --json-key=outlines`.
-Every contents line "NN  Title ....  M min  PAGE" must name the page whose
-folio is PAGE and which opens with "LESSON NN"; every lesson bookmark must go to
-that page, and every section bookmark to a page showing the section's title,
-which is never the last line of that page.
+Every contents entry "NN  Title ....  M min  PAGE" (a long title wraps, so
+PAGE may be lines below NN) must name the page whose folio is PAGE and which
+opens with "LESSON NN", and every lesson must have one; every lesson bookmark
+must go to that page, and every section bookmark to a page showing the
+section's title, which is never the last line of that page.
 Prints what differs and exits 1.
 """
 import json
@@ -54,10 +55,14 @@ def main():
         if not lines:
             continue
         folio = lines[-1] if re.fullmatch(r"\d+", lines[-1]) else None
+        number = None  # a long title wraps: its number and its page are lines apart
         for line in lines:
-            entry = re.match(r"^(\d\d)\s+.*?\s(\d+) min\s+(\d+)$", line)
-            if entry and "Contents" in text:
-                toc[entry.group(1)] = int(entry.group(3))
+            opening = re.match(r"^(\d\d)\s", line)
+            number = opening.group(1) if opening else number
+            entry = re.search(r"\s(\d+) min\s+(\d+)$", line)
+            if entry and number and "Contents" in text:
+                toc[number] = int(entry.group(2))
+                number = None
         opening = re.search(r"^\s*LESSON (\d\d)\s*$", text, re.M)
         if opening and folio:
             starts[opening.group(1)] = int(folio)
@@ -66,6 +71,7 @@ def main():
         return 1
     bad = [f"lesson {n}: contents says page {toc[n]}, it starts on page {starts.get(n)}"
            for n in sorted(toc) if starts.get(n) != toc[n]]
+    bad += [f"lesson {n} is missing from the contents" for n in sorted(set(starts) - set(toc))]
     summary = f"contents: {len(toc)} lessons on the pages the contents give"
     if len(sys.argv) > 2:
         outline_bad, lessons, sections = check_outline(sys.argv[2], pages, starts)

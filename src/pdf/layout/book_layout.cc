@@ -152,7 +152,8 @@ class BookLayout {
 
   // One entry of the contents: a track or a lesson, with its page.
   struct ContentsEntry {
-    std::string label;
+    std::string number;  // "07", or "" for a track
+    std::string title;
     std::string detail;  // "7 min"
     std::string destination;
     bool part = false;
@@ -162,12 +163,11 @@ class BookLayout {
     std::vector<ContentsEntry> entries;
     for (size_t t = 0; t < book_.tracks.size(); ++t) {
       const doc::Track& track = book_.tracks[t];
-      entries.push_back({track.title, std::to_string(track.minutes) + " min",
+      entries.push_back({"", track.title, std::to_string(track.minutes) + " min",
                          PartDestination(static_cast<int>(t)), true});
       for (int index : track.lessons) {
         const doc::Lesson& lesson = book_.lessons[static_cast<size_t>(index)];
-        std::string number = doc::LessonNumber(book_, lesson.number);
-        entries.push_back({number + "  " + lesson.title,
+        entries.push_back({doc::LessonNumber(book_, lesson.number), lesson.title,
                            std::to_string(lesson.read_time.minutes) + " min",
                            LessonDestination(index), false});
       }
@@ -181,52 +181,91 @@ class BookLayout {
     y = PlaceText(&pages.back(), "Contents", Face::kBold, style_.h1_size, kBlack, style_.left, y,
                   style_.width, style_.h1_size * 1.4, metrics_, hyphenator_);
     y += style_.leading;
-    double number_width = TextWidth(metrics_, Face::kRegular, "0000", style_.body_size);
     for (const ContentsEntry& entry : ContentsEntries()) {
-      double leading = entry.part ? style_.leading * 1.6 : style_.leading * 1.15;
-      if (y + leading > style_.top + style_.body_height) {
+      std::vector<PlacedLine> lines = ContentsTitleLines(entry);
+      double gap = entry.part ? style_.leading * 0.6 : style_.leading * 0.15;
+      double height = gap + style_.leading * static_cast<double>(lines.size());
+      if (y + height > style_.top + style_.body_height) {
         pages.emplace_back();
         y = style_.top;
       }
-      Page& page = pages.back();
-      auto found = body_page_of_.find(entry.destination);
-      std::string number = found == body_page_of_.end() ? "" : std::to_string(found->second + 1);
-      Face face = entry.part ? Face::kBold : Face::kRegular;
-      double baseline = y + leading * 0.75;
-      double indent = entry.part ? 0 : style_.body_size * 1.2;
-      std::string label = entry.label;
-      // Fit the label beside the leaders, minutes and page number.
-      double room = style_.width - indent - number_width * 2.6;
-      while (TextWidth(metrics_, face, label, style_.body_size) > room && label.size() > 4) {
-        size_t cut = label.rfind(' ', label.size() - 2);
-        label = (cut == std::string::npos || cut < 4 ? label.substr(0, label.size() - 4) : label.substr(0, cut)) + "…";
-      }
-      double label_width = TextWidth(metrics_, face, label, style_.body_size);
-      page.items.push_back(GlyphRun{style_.left + indent, baseline, face, style_.body_size, kBlack,
-                                    label});
-      double right = style_.left + style_.width;
-      double page_width = TextWidth(metrics_, Face::kRegular, number, style_.body_size);
-      page.items.push_back(GlyphRun{right - page_width, baseline, Face::kRegular, style_.body_size,
-                                    kBlack, number});
-      double minutes_width = TextWidth(metrics_, Face::kItalic, entry.detail, style_.small_size);
-      double minutes_x = right - number_width * 1.2 - minutes_width;
-      page.items.push_back(GlyphRun{minutes_x, baseline, Face::kItalic, style_.small_size, kMuted,
-                                    entry.detail});
-      // Dot leaders, on a grid so the dots line up from entry to entry.
-      double dot = TextWidth(metrics_, Face::kRegular, ". ", style_.body_size);
-      double start = style_.left + indent + label_width + dot;
-      double end = minutes_x - dot;
-      std::string leaders;
-      double first = std::ceil((start - style_.left) / dot) * dot + style_.left;
-      for (double x = first; x + dot <= end; x += dot) leaders += ". ";
-      if (!leaders.empty()) {
-        page.items.push_back(GlyphRun{first, baseline, Face::kRegular, style_.body_size, kMuted,
-                                      leaders});
-      }
-      page.items.push_back(LinkArea{style_.left, y, style_.width, leading, entry.destination, ""});
-      y += leading;
+      PlaceContentsEntry(&pages.back(), entry, lines, y + gap);
+      y += height;
     }
     return pages;
+  }
+
+  // The widest page number, and the room the minutes take beside it.
+  double ContentsNumberWidth() const {
+    return TextWidth(metrics_, Face::kRegular, "0000", style_.body_size);
+  }
+  double ContentsIndent(const ContentsEntry& entry) const {
+    return entry.part ? 0 : style_.body_size * 1.2;
+  }
+  // Lesson titles hang after their number, so a long one wraps under its own start.
+  double ContentsNumberColumn(const ContentsEntry& entry) const {
+    return entry.part ? 0 : TextWidth(metrics_, Face::kRegular, "00", style_.body_size) +
+                                style_.body_size * 0.8;
+  }
+
+  // A title too long for one line wraps (never hyphenated) beside the leaders'
+  // column, the way a typeset contents does, rather than losing its end.
+  std::vector<PlacedLine> ContentsTitleLines(const ContentsEntry& entry) const {
+    ParagraphStyle paragraph;
+    paragraph.justify = false;
+    paragraph.width = style_.width - ContentsIndent(entry) - ContentsNumberColumn(entry) -
+                      ContentsNumberWidth() * 2.6;
+    InlineSpan span;
+    span.text = entry.title;
+    span.face = entry.part ? Face::kBold : Face::kRegular;
+    span.size = style_.body_size;
+    span.color = kBlack;
+    return LayoutParagraph({span}, paragraph, metrics_, nullptr);
+  }
+
+  // The number and title lines, then on the last line's baseline the dot
+  // leaders, the minutes and the page number; the whole entry is the link.
+  void PlaceContentsEntry(Page* page, const ContentsEntry& entry,
+                          const std::vector<PlacedLine>& lines, double top) {
+    double size = style_.body_size;
+    double title_x = style_.left + ContentsIndent(entry) + ContentsNumberColumn(entry);
+    double baseline = top + style_.leading * 0.75;
+    if (!entry.number.empty()) {
+      page->items.push_back(GlyphRun{style_.left + ContentsIndent(entry), baseline,
+                                     Face::kRegular, size, kBlack, entry.number});
+    }
+    double last_width = 0;
+    for (size_t k = 0; k < lines.size(); ++k) {
+      if (k > 0) baseline += style_.leading;
+      for (GlyphRun run : lines[k].runs) {
+        run.x += title_x;
+        run.baseline += baseline;
+        page->items.push_back(std::move(run));
+      }
+      last_width = lines[k].width;
+    }
+    auto found = body_page_of_.find(entry.destination);
+    std::string number = found == body_page_of_.end() ? "" : std::to_string(found->second + 1);
+    double right = style_.left + style_.width;
+    double page_width = TextWidth(metrics_, Face::kRegular, number, size);
+    page->items.push_back(GlyphRun{right - page_width, baseline, Face::kRegular, size, kBlack,
+                                   number});
+    double minutes_width = TextWidth(metrics_, Face::kItalic, entry.detail, style_.small_size);
+    double minutes_x = right - ContentsNumberWidth() * 1.2 - minutes_width;
+    page->items.push_back(GlyphRun{minutes_x, baseline, Face::kItalic, style_.small_size, kMuted,
+                                   entry.detail});
+    // Dot leaders, on a grid so the dots line up from entry to entry.
+    double dot = TextWidth(metrics_, Face::kRegular, ". ", size);
+    double start = title_x + last_width + dot;
+    double end = minutes_x - dot;
+    std::string leaders;
+    double first = std::ceil((start - style_.left) / dot) * dot + style_.left;
+    for (double x = first; x + dot <= end; x += dot) leaders += ". ";
+    if (!leaders.empty()) {
+      page->items.push_back(GlyphRun{first, baseline, Face::kRegular, size, kMuted, leaders});
+    }
+    double height = style_.leading * static_cast<double>(lines.size());
+    page->items.push_back(LinkArea{style_.left, top, style_.width, height, entry.destination, ""});
   }
 
   void AddRunningHead(Page* page, const std::string& head) {
