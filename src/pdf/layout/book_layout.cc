@@ -108,23 +108,25 @@ class BookLayout {
   }
 
  private:
+  // Display type on the title page is never hyphenated: a centred line breaks
+  // between words, as a designer would set it.
   Page TitlePage() {
     Page page;
     double width = style_.width;
     double y = style_.top + style_.body_height * 0.22;
     y = PlaceText(&page, book_.metadata.title, Face::kBold, style_.h1_size * 1.3, kBlack,
-                  style_.left, y, width, style_.h1_size * 1.55, metrics_, hyphenator_, true);
+                  style_.left, y, width, style_.h1_size * 1.55, metrics_, nullptr, true);
     if (!book_.metadata.subtitle.empty()) {
       y = PlaceText(&page, book_.metadata.subtitle, Face::kItalic, style_.body_size * 1.3, kBlack,
                     style_.left, y + style_.leading, width, style_.leading * 1.3, metrics_,
-                    hyphenator_, true);
+                    nullptr, true);
     }
     PlaceText(&page, doc::AuthorList(book_.metadata), Face::kRegular, style_.body_size * 1.2, kBlack, style_.left,
-              y + style_.leading * 4, width, style_.leading * 1.2, metrics_, hyphenator_, true);
+              y + style_.leading * 4, width, style_.leading * 1.2, metrics_, nullptr, true);
     if (!book_.metadata.publisher.empty()) {
       PlaceText(&page, book_.metadata.publisher, Face::kRegular, style_.small_size, kMuted,
                 style_.left, style_.top + style_.body_height - style_.leading, width,
-                style_.leading, metrics_, hyphenator_, true);
+                style_.leading, metrics_, nullptr, true);
     }
     return page;
   }
