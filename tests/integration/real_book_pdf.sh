@@ -2,10 +2,11 @@
 # The real book as a PDF: qpdf passes it, every font is embedded, poppler reads
 # it without a warning, each paper size gives its page size, the same input
 # gives the same bytes, every word sits in the text block or in the bands of
-# the running head and the folio, every Go program comes back verbatim from
-# the text layer (indentation included), as a reader copying it would get it,
-# and the contents' page numbers, the bookmarks and every internal link point
-# at the right pages.
+# the running head and the folio, no page break leaves a widow, an orphan, a
+# heading at a page foot or a lone line of code, every Go program comes back
+# verbatim from the text layer (indentation included), as a reader copying it
+# would get it, and the contents' page numbers, the bookmarks and every
+# internal link point at the right pages.
 set -euo pipefail
 source "$(dirname "$0")/common.bash"
 work=$(mktemp -d)
@@ -35,6 +36,7 @@ declare -A design=(
   [letter]="118.89 493.11 71.28 708.84 49.55 740.72"
   [a5]="52.44 367.09 53.57 525.53 33.91 554.38"
   [6x9]="54.0 378.0 58.32 582.72 38.66 611.56")
+declare -A leading=([a4]=14.49 [letter]=14.49 [a5]=13.11 [6x9]=13.11)
 for paper in a4 letter a5 6x9; do
   "$GOBOOK" pdf --book "$book" --paper "$paper" -o "$paper.pdf" > /dev/null
   pdfinfo "$paper.pdf" > "$paper.info"
@@ -46,6 +48,12 @@ for paper in a4 letter a5 6x9; do
   # shellcheck disable=SC2086 # the design is six numbers
   python3 "$GOBOOK_SOURCE_DIR/tests/integration/page_bands.py" "$paper.html" ${design[$paper]} ||
     { echo "$paper: text outside its place"; exit 1; }
+  # No widow, orphan, heading at a page foot, or code split leaving one line.
+  read -r left right top bottom _ <<< "${design[$paper]}"
+  pdftotext -bbox-layout "$paper.pdf" "$paper-lines.html"
+  python3 "$GOBOOK_SOURCE_DIR/tests/integration/page_breaks.py" "$paper-lines.html" \
+    "$top" "$bottom" "$left" "$right" "${leading[$paper]}" ||
+    { echo "$paper: a page break a typesetter would refuse"; exit 1; }
   echo "$paper: $(grep '^Pages:' "$paper.info")"
 done
 

@@ -354,7 +354,9 @@ void FlowBuilder::AddCode(const doc::Block& block) {
   double box_width = Measure();
   double text_left = Left() + style_.code_padding;
   double char_width = TextWidth(metrics_, Face::kMono, "0", size);
-  size_t columns = static_cast<size_t>((box_width - 2 * style_.code_padding) / char_width);
+  // The code size is chosen so that exactly 72 columns fit; rounding must not lose one.
+  size_t columns =
+      static_cast<size_t>((box_width - 2 * style_.code_padding) / char_width + 1e-6);
   Color tint = output ? Color{255, 255, 255} : kCodeTint;
 
   size_t first = flow_.size();
@@ -393,15 +395,18 @@ void FlowBuilder::AddCode(const doc::Block& block) {
       start = end + 1;
     }
   }
+  // A reader counts the lines with ink on them: blank lines do not make up the
+  // two that must stay on each side of a page break.
   std::vector<std::string> texts = SplitLines(block.code);
-  size_t visual_total = 0;
+  size_t inked_total = 0;
   for (const std::string& text : texts) {
     size_t cps = CodePoints(text);
-    visual_total += cps <= columns ? 1 : 1 + (cps - columns + (columns - 3)) / (columns - 2);
+    size_t rows = cps <= columns ? 1 : 1 + (cps - columns + (columns - 3)) / (columns - 2);
+    if (!Trim(text).empty()) inked_total += rows;
   }
 
   double baseline = leading * 0.76;
-  size_t visual_index = 0;
+  size_t inked_index = 0;
   for (size_t l = 0; l < lines.size(); ++l) {
     const std::string& whole = l < texts.size() ? texts[l] : std::string();
     // Cut the line's pieces into visual rows of at most `columns` characters;
@@ -425,12 +430,14 @@ void FlowBuilder::AddCode(const doc::Block& block) {
       }
     }
     bool marked = !Trim(whole).empty();
-    for (size_t r = 0; r < rows.size(); ++r, ++visual_index) {
+    for (size_t r = 0; r < rows.size(); ++r, inked_index += marked ? 1 : 0) {
       FlowItem& item = NewItem(leading, 0);
       item.continues_code = true;
-      // Code splits only between lines, leaving at least two on each side, and
-      // never inside a wrapped line (its copy text spans all of its rows).
-      item.can_break_before = r == 0 && visual_index >= 2 && visual_total - visual_index >= 2;
+      // Code splits only between lines, leaving at least two on each side, never
+      // inside a wrapped line (its copy text spans all of its rows), and never
+      // so that the next page opens on a blank line.
+      item.can_break_before =
+          r == 0 && marked && inked_index >= 2 && inked_total - inked_index >= 2;
       decorate(item, leading);
       if (marked && r == 0) item.items.push_back(ActualTextBegin{whole});
       double x = text_left;
