@@ -12,9 +12,11 @@ build_packages=(
   libtomlplusplus-dev libcli11-dev catch2 libicu-dev librsvg2-dev libcairo2-dev
   libharfbuzz-dev libhyphen-dev hyphen-en-us libhpdf-dev libpng-dev
 )
-# To check its output: epubcheck (Java), chromium for DAISY Ace (run by npm).
+# To check its output: epubcheck (Java), chromium for DAISY Ace (run by npm);
+# and its memory: valgrind, and clang 14 with libFuzzer for the sanitizer build.
 # Never Debian's nodejs, npm or golang-go: the machine's Node 20 and Go 1.26 are newer.
-test_packages=(epubcheck chromium python3 unzip qpdf poppler-utils)
+test_packages=(epubcheck chromium python3 unzip qpdf poppler-utils valgrind
+  clang-14 libclang-rt-14-dev)
 
 packages=("${build_packages[@]}")
 if [ "${1:-}" = "--with-test-tools" ]; then packages+=("${test_packages[@]}"); fi

@@ -1,6 +1,7 @@
 #include "epub/epub_writer.h"
 
 #include "epub/archive.h"
+#include "epub/font_subset.h"
 #include "epub/package.h"
 #include "epub/pages.h"
 #include "epub/plan.h"
@@ -50,24 +51,20 @@ class EpubBuilder {
     if (!raster::UseOnlyFontsIn(JoinPath(book_.root, book_.fonts_dir), &font_error)) {
       sink_->Error("", 0, 0, font_error);
     }
+    // The pages come first, so the fonts can keep just the characters they use.
+    std::string licence = FontLicence();
+    std::vector<std::pair<std::string, std::string>> pages = Pages(licence);
+    CharacterSet characters;
+    characters.AddText(kEpubStylesheet);  // generated content, such as list markers
+    for (const auto& [href, content] : pages) characters.AddText(content);
     AddStylesheet(&resources);
-    std::string licence = AddFonts(&resources);
+    AddFonts(characters, &resources);
     AddImages(&resources);
     if (plan_.has_cover) AddCover(&resources);
     if (sink_->HasErrors()) return std::nullopt;
 
     Add("package.opf", PackageDocument(book_, plan_, Iso8601(options_.modified), resources));
-    Add(kNavPage, NavDocument(book_, plan_));
-    Add("toc.ncx", NcxDocument(book_, plan_));
-    if (plan_.has_cover) Add(kCoverPage, CoverPage(book_));
-    Add(kTitlePage, TitlePage(book_));
-    Add(kCopyrightPage, CopyrightPage(book_, licence));
-    for (size_t t = 0; t < book_.tracks.size(); ++t) {
-      Add(plan_.part_files[t], PartPage(book_, plan_, static_cast<int>(t)));
-    }
-    for (size_t i = 0; i < book_.lessons.size(); ++i) {
-      Add(plan_.lesson_files[i], LessonPage(book_, plan_, static_cast<int>(i)));
-    }
+    for (auto& [href, content] : pages) Add(href, std::move(content));
     std::optional<std::string> bytes = archive_.Finish();
     if (!bytes) sink_->Error("", 0, 0, "cannot build the EPUB: " + archive_.error());
     return bytes;
@@ -92,9 +89,34 @@ class EpubBuilder {
     resources->push_back({"css", kStylesheet, "text/css", ""});
   }
 
-  // Embeds the book's fonts under fixed names the stylesheet refers to. Returns
-  // the fonts' licence text, which must travel with them.
-  std::string AddFonts(std::vector<ManifestItem>* resources) {
+  // Every content document, navigation included, as (href, XHTML).
+  std::vector<std::pair<std::string, std::string>> Pages(const std::string& licence) {
+    std::vector<std::pair<std::string, std::string>> pages;
+    pages.emplace_back(kNavPage, NavDocument(book_, plan_));
+    pages.emplace_back("toc.ncx", NcxDocument(book_, plan_));
+    if (plan_.has_cover) pages.emplace_back(kCoverPage, CoverPage(book_));
+    pages.emplace_back(kTitlePage, TitlePage(book_));
+    pages.emplace_back(kCopyrightPage, CopyrightPage(book_, licence));
+    for (size_t t = 0; t < book_.tracks.size(); ++t) {
+      pages.emplace_back(plan_.part_files[t], PartPage(book_, plan_, static_cast<int>(t)));
+    }
+    for (size_t i = 0; i < book_.lessons.size(); ++i) {
+      pages.emplace_back(plan_.lesson_files[i], LessonPage(book_, plan_, static_cast<int>(i)));
+    }
+    return pages;
+  }
+
+  // The fonts' licence text, which must travel with them.
+  std::string FontLicence() {
+    std::string error;
+    std::optional<std::string> licence =
+        ReadFile(JoinPath(JoinPath(book_.root, book_.fonts_dir), "LICENSE"), &error);
+    return licence ? *licence : "";
+  }
+
+  // Embeds the book's fonts, cut down to `characters`, under fixed names the
+  // stylesheet refers to.
+  void AddFonts(const CharacterSet& characters, std::vector<ManifestItem>* resources) {
     const doc::FontFiles& fonts = book_.fonts;
     const std::pair<const char*, const std::string*> kFaces[] = {
         {"text-regular", &fonts.regular}, {"text-italic", &fonts.italic},
@@ -103,15 +125,19 @@ class EpubBuilder {
         {"mono-italic", &fonts.mono_italic}};
     std::string folder = JoinPath(book_.root, book_.fonts_dir);
     for (const auto& [name, file] : kFaces) {
-      std::optional<std::string> bytes = Read(JoinPath(folder, *file));
+      std::string path = JoinPath(folder, *file);
+      std::optional<std::string> bytes = Read(path);
       if (!bytes) continue;
+      std::string error;
+      std::optional<std::string> subset = SubsetFont(*bytes, characters, &error);
+      if (!subset) {
+        sink_->Error(path, 0, 0, "cannot embed the font: " + error);
+        continue;
+      }
       std::string href = std::string("fonts/") + name + ".ttf";
-      Add(href, std::move(*bytes));
+      Add(href, std::move(*subset));
       resources->push_back({std::string("font-") + name, href, "font/ttf", ""});
     }
-    std::string error;
-    std::optional<std::string> licence = ReadFile(JoinPath(folder, "LICENSE"), &error);
-    return licence ? *licence : "";
   }
 
   void AddImages(std::vector<ManifestItem>* resources) {

@@ -1,0 +1,63 @@
+#include "epub/font_subset.h"
+
+#include <hb-subset.h>
+#include <hb.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+namespace gobook::epub {
+namespace {
+
+struct BlobDeleter {
+  void operator()(hb_blob_t* blob) const { hb_blob_destroy(blob); }
+};
+struct FaceDeleter {
+  void operator()(hb_face_t* face) const { hb_face_destroy(face); }
+};
+struct InputDeleter {
+  void operator()(hb_subset_input_t* input) const { hb_subset_input_destroy(input); }
+};
+using Blob = std::unique_ptr<hb_blob_t, BlobDeleter>;
+using Face = std::unique_ptr<hb_face_t, FaceDeleter>;
+using Input = std::unique_ptr<hb_subset_input_t, InputDeleter>;
+
+}  // namespace
+
+CharacterSet::CharacterSet() {
+  for (char32_t c = 0x20; c < 0x7F; ++c) code_points_.insert(c);
+}
+
+void CharacterSet::AddText(std::string_view utf8) {
+  int32_t length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c = 0;
+    U8_NEXT(utf8.data(), i, length, c);
+    if (c > 0) code_points_.insert(static_cast<char32_t>(c));
+  }
+}
+
+std::optional<std::string> SubsetFont(std::string_view font, const CharacterSet& characters,
+                                      std::string* error) {
+  Blob blob(hb_blob_create_or_fail(font.data(), static_cast<unsigned>(font.size()),
+                                   HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+  Face face(blob ? hb_face_create(blob.get(), 0) : nullptr);
+  Input input(hb_subset_input_create_or_fail());
+  if (!face || hb_face_get_glyph_count(face.get()) == 0 || !input) {
+    *error = "not a font HarfBuzz can read";
+    return std::nullopt;
+  }
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+  for (char32_t c : characters.code_points()) hb_set_add(unicodes, c);
+  Face subset(hb_subset_or_fail(face.get(), input.get()));
+  if (!subset) {
+    *error = "HarfBuzz cannot subset it";
+    return std::nullopt;
+  }
+  Blob bytes(hb_face_reference_blob(subset.get()));
+  unsigned size = 0;
+  const char* data = hb_blob_get_data(bytes.get(), &size);
+  return std::string(data, size);
+}
+
+}  // namespace gobook::epub
