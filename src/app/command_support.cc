@@ -70,20 +70,9 @@ std::string HumanSize(size_t bytes) {
 bool SaveOutput(const std::string& path, const std::string& bytes, DiagnosticSink* sink) {
   std::string error;
   std::optional<AtomicOutput> output = AtomicOutput::Open(path, &error);
-  if (!output) {
+  if (!output || !output->Write(bytes, &error) || !output->Commit(&error)) {
     sink->Error("", 0, 0, error);
-    return false;
-  }
-  FILE* file = std::fopen(output->temp_path().c_str(), "wb");
-  bool ok = file != nullptr && std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
-  ok = file != nullptr && std::fclose(file) == 0 && ok;
-  if (!ok) {
-    sink->Error("", 0, 0, "cannot write '" + path + "': the disk may be full");
-    return false;
-  }
-  if (!output->Commit(&error)) {
-    sink->Error("", 0, 0, error);
-    return false;
+    return false;  // an uncommitted output removes its temporary file
   }
   return true;
 }

@@ -30,10 +30,14 @@ std::optional<std::string> NormalizeRelative(const std::string& path);
 
 // An output written through a temporary file in the target's folder and renamed
 // over the target by Commit(). Destroyed uncommitted, or on SIGINT/SIGTERM, the
-// temporary file is removed.
+// temporary file is removed. SIGXFSZ is ignored, so a write past the file size
+// limit fails with an error instead of killing gobook and leaving the temporary
+// file behind.
 class AtomicOutput {
  public:
-  // Checks the target (its folder exists; it is absent or a regular file).
+  // Checks the target: its folder exists, and it is absent or a regular file (a
+  // folder, FIFO or device is refused, never replaced). A symbolic link to a
+  // regular file is followed: the file it points to is replaced, not the link.
   static std::optional<AtomicOutput> Open(const std::string& target,
                                           std::string* error);
   AtomicOutput(AtomicOutput&& other) noexcept;
@@ -45,12 +49,17 @@ class AtomicOutput {
   const std::string& temp_path() const { return temp_path_; }
   const std::string& target() const { return target_; }
 
-  // Renames the temporary file over the target.
+  // Writes the bytes to the temporary file and flushes them to the disk; every
+  // failure (a full disk, the file size limit) is reported with its reason.
+  bool Write(const std::string& bytes, std::string* error);
+
+  // Renames the temporary file over the target, checked again first.
   bool Commit(std::string* error);
 
  private:
-  AtomicOutput(std::string target, std::string temp_path);
-  std::string target_;
+  AtomicOutput(std::string target, std::string destination, std::string temp_path);
+  std::string target_;       // as the user named it, for messages
+  std::string destination_;  // the file renamed over: the target, links followed
   std::string temp_path_;
   bool committed_ = false;
 };

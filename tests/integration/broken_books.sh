@@ -3,10 +3,23 @@
 # book (tests/broken/base) with the case's files laid over it and its optional
 # prepare.sh run inside the copy. gobook's stderr must equal the case's
 # expected.txt exactly; a failing case must exit non-zero, write no output and
-# leave an earlier output untouched. A case with a file 'status' containing 0
-# must build. GOBOOK_UPDATE_EXPECTED=1 rewrites the expected.txt files.
+# leave an earlier output untouched (nothing in out/ created, replaced or
+# removed: a prepare.sh may put a FIFO or a device there). A case with a file
+# 'status' containing 0 must build, an EPUB or a PDF at its -o path.
+# GOBOOK_UPDATE_EXPECTED=1 rewrites the expected.txt files.
 set -uo pipefail
 source "$(dirname "$0")/common.bash"
+
+# What is in a folder: each entry's name, type and inode, so a replaced file shows.
+snapshot() { (cd "$1" && find . -printf '%p %y %i\n' | sort); }
+
+# The value of -o in a command line.
+output_of() {
+  while [ $# -gt 1 ]; do
+    if [ "$1" = -o ]; then echo "$2"; return; fi
+    shift
+  done
+}
 
 cases_dir="$GOBOOK_SOURCE_DIR/tests/broken/cases"
 passed=0
@@ -26,11 +39,14 @@ for case_dir in "$cases_dir"/*/; do
   problems=()
   if [ "$want_status" != 0 ]; then
     # First with no earlier output: a failed build must not create one.
+    before=$(snapshot "$work/out")
     (cd "$work" && "$GOBOOK" "${args[@]}" > /dev/null 2>&1)
-    [ -z "$(ls -A "$work/out")" ] || problems+=("a failed build left files: $(ls -A "$work/out")")
+    [ "$(snapshot "$work/out")" = "$before" ] ||
+      problems+=("a failed build changed out/: $(ls -A "$work/out")")
   fi
   # Then over an earlier good output, which a failed build must leave untouched.
   printf 'an earlier good build\n' > "$work/out/book.epub"
+  before=$(snapshot "$work/out")
   (cd "$work" && "$GOBOOK" "${args[@]}" > stdout.txt 2> stderr.txt)
   status=$?
   if [ "${GOBOOK_UPDATE_EXPECTED:-}" = 1 ]; then cp "$work/stderr.txt" "$case_dir/expected.txt"; fi
@@ -41,13 +57,15 @@ $(cat "$work/diff.txt")")
   fi
   if [ "$want_status" = 0 ]; then
     [ "$status" = 0 ] || problems+=("exit status $status, want 0")
-    if [ "${args[0]}" = epub ]; then
-      is_epub "$work/out/book.epub" || problems+=("no EPUB written")
-    fi
+    output="$work/$(output_of "${args[@]}")"
+    case "${args[0]}" in
+      epub) is_epub "$output" || problems+=("no EPUB written") ;;
+      pdf) [ "$(head -c 5 "$output")" = "%PDF-" ] || problems+=("no PDF written") ;;
+    esac
   else
     [ "$status" != 0 ] || problems+=("exit status 0, want an error")
-    [ "$(cat "$work/out/book.epub")" = "an earlier good build" ] ||
-      problems+=("the earlier output was changed")
+    [ "$(cat "$work/out/book.epub")" = "an earlier good build" ] &&
+      [ "$(snapshot "$work/out")" = "$before" ] || problems+=("the earlier output was changed")
   fi
   leftovers=$(find "$work/out" -name '.*tmp*' | wc -l)
   [ "$leftovers" = 0 ] || problems+=("temporary files left behind")

@@ -1,6 +1,10 @@
 // Unit tests for file access and the atomic output, on a temporary folder.
 #include "util/files.h"
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -136,6 +140,100 @@ TEST_CASE("AtomicOutput refuses a target that is a directory", "[util][files]") 
   std::string error;
   CHECK_FALSE(AtomicOutput::Open(dir.Path("out"), &error));
   CHECK(error == "cannot write '" + dir.Path("out") + "': it exists and is not a regular file");
+}
+
+TEST_CASE("AtomicOutput refuses a FIFO and a device, and leaves them in place", "[util][files]") {
+  TempDir dir;
+  REQUIRE(mkfifo(dir.Path("fifo").c_str(), 0644) == 0);
+  // A link to /dev/null is a character device once followed; no mknod needed.
+  REQUIRE(symlink("/dev/null", dir.Path("null").c_str()) == 0);
+  for (const char* name : {"fifo", "null"}) {
+    std::string error;
+    CHECK_FALSE(AtomicOutput::Open(dir.Path(name), &error));
+    CHECK(error == "cannot write '" + dir.Path(name) + "': it exists and is not a regular file");
+  }
+  struct stat info {};
+  REQUIRE(lstat(dir.Path("fifo").c_str(), &info) == 0);
+  CHECK(S_ISFIFO(info.st_mode));
+  REQUIRE(lstat(dir.Path("null").c_str(), &info) == 0);
+  CHECK(S_ISLNK(info.st_mode));
+}
+
+TEST_CASE("AtomicOutput refuses a link to nothing", "[util][files]") {
+  TempDir dir;
+  REQUIRE(symlink("missing.epub", dir.Path("book.epub").c_str()) == 0);
+  std::string error;
+  CHECK_FALSE(AtomicOutput::Open(dir.Path("book.epub"), &error));
+  CHECK(error == "cannot write '" + dir.Path("book.epub") + "': it exists and is not a regular file");
+}
+
+TEST_CASE("AtomicOutput writes through a link and keeps it", "[util][files]") {
+  TempDir dir;
+  dir.Write("real/book.epub", "old");
+  REQUIRE(symlink("real/book.epub", dir.Path("book.epub").c_str()) == 0);
+  std::string error;
+  std::optional<AtomicOutput> output = AtomicOutput::Open(dir.Path("book.epub"), &error);
+  REQUIRE(output);
+  CHECK(output->target() == dir.Path("book.epub"));  // messages name what was given
+  CHECK(DirName(output->temp_path()) == dir.Path("real"));
+  REQUIRE(output->Write("new", &error));
+  REQUIRE(output->Commit(&error));
+  struct stat info {};
+  REQUIRE(lstat(dir.Path("book.epub").c_str(), &info) == 0);
+  CHECK(S_ISLNK(info.st_mode));
+  CHECK(dir.Read("real/book.epub") == "new");
+}
+
+TEST_CASE("AtomicOutput::Write writes the bytes and Commit publishes them", "[util][files]") {
+  TempDir dir;
+  dir.Write("book.epub", "old");
+  std::string error;
+  std::optional<AtomicOutput> output = AtomicOutput::Open(dir.Path("book.epub"), &error);
+  REQUIRE(output);
+  std::string bytes(100000, 'x');
+  bytes += std::string("\0end", 4);
+  REQUIRE(output->Write(bytes, &error));
+  CHECK(dir.Read("book.epub") == "old");
+  REQUIRE(output->Commit(&error));
+  CHECK(dir.Read("book.epub") == bytes);
+}
+
+TEST_CASE("AtomicOutput::Write reports the file size limit and cleans up", "[util][files]") {
+  TempDir dir;
+  dir.Write("book.epub", "earlier good build");
+  std::string error;
+  std::string temp;
+  {
+    std::optional<AtomicOutput> output = AtomicOutput::Open(dir.Path("book.epub"), &error);
+    REQUIRE(output);
+    temp = output->temp_path();
+    rlimit saved{};
+    REQUIRE(getrlimit(RLIMIT_FSIZE, &saved) == 0);
+    rlimit small = saved;
+    small.rlim_cur = 1000;
+    REQUIRE(setrlimit(RLIMIT_FSIZE, &small) == 0);
+    // Open ignores SIGXFSZ, so this fails with EFBIG instead of killing the tests.
+    bool written = output->Write(std::string(5000, 'x'), &error);
+    REQUIRE(setrlimit(RLIMIT_FSIZE, &saved) == 0);
+    CHECK_FALSE(written);
+    CHECK(error == "cannot write '" + dir.Path("book.epub") + "': File too large");
+  }
+  CHECK_FALSE(PathExists(temp));
+  CHECK(dir.Read("book.epub") == "earlier good build");
+}
+
+TEST_CASE("AtomicOutput::Commit refuses a target replaced by a FIFO meanwhile", "[util][files]") {
+  TempDir dir;
+  std::string error;
+  std::optional<AtomicOutput> output = AtomicOutput::Open(dir.Path("book.epub"), &error);
+  REQUIRE(output);
+  REQUIRE(output->Write("new", &error));
+  REQUIRE(mkfifo(dir.Path("book.epub").c_str(), 0644) == 0);
+  CHECK_FALSE(output->Commit(&error));
+  CHECK(error == "cannot write '" + dir.Path("book.epub") + "': it exists and is not a regular file");
+  struct stat info {};
+  REQUIRE(lstat(dir.Path("book.epub").c_str(), &info) == 0);
+  CHECK(S_ISFIFO(info.st_mode));
 }
 
 TEST_CASE("AtomicOutput refuses a target in a missing folder", "[util][files]") {

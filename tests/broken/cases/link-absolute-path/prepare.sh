@@ -1,0 +1,2 @@
+# A link to an absolute path: refused, and the file never read.
+sed -i 's|01-first.md#basics|/etc/passwd|' lessons/02-second.md
