@@ -67,16 +67,6 @@ std::string HumanSize(size_t bytes) {
   return text;
 }
 
-bool SaveOutput(const std::string& path, const std::string& bytes, DiagnosticSink* sink) {
-  std::string error;
-  std::optional<AtomicOutput> output = AtomicOutput::Open(path, &error);
-  if (!output || !output->Write(bytes, &error) || !output->Commit(&error)) {
-    sink->Error("", 0, 0, error);
-    return false;  // an uncommitted output removes its temporary file
-  }
-  return true;
-}
-
 std::string DefaultOutput(const doc::Book& book, const BookOptions& options,
                           const char* extension) {
   std::string name = GitHubSlug(book.metadata.title);
@@ -86,16 +76,30 @@ std::string DefaultOutput(const doc::Book& book, const BookOptions& options,
   return "out/" + name + extension;
 }
 
-int FinishOutput(const std::string& path, const std::optional<std::string>& bytes,
+std::optional<AtomicOutput> OpenOutput(const doc::Book& book, const BookOptions& options,
+                                       std::string path, const char* extension,
+                                       DiagnosticSink* sink) {
+  if (path.empty()) path = DefaultOutput(book, options, extension);
+  std::string error;
+  std::optional<AtomicOutput> output = AtomicOutput::Open(path, &error);
+  if (!output) {
+    sink->Error("", 0, 0, error);
+    sink->Flush(std::cerr);
+  }
+  return output;
+}
+
+int FinishOutput(AtomicOutput& output, const std::optional<std::string>& bytes,
                  size_t lessons, std::chrono::steady_clock::time_point start,
                  DiagnosticSink* sink) {
-  if (!bytes || !SaveOutput(path, *bytes, sink)) {
-    sink->Flush(std::cerr);
-    return 1;
+  std::string error;
+  if (bytes && !(output.Write(*bytes, &error) && output.Commit(&error))) {
+    sink->Error("", 0, 0, error);  // uncommitted, the output removes its temporary file
   }
   sink->Flush(std::cerr);
+  if (!bytes || !error.empty()) return 1;
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("wrote %s: %zu lessons, %s, %.2f s\n", path.c_str(), lessons,
+  std::printf("wrote %s: %zu lessons, %s, %.2f s\n", output.target().c_str(), lessons,
               HumanSize(bytes->size()).c_str(), seconds);
   return 0;
 }

@@ -12,6 +12,7 @@
 #include "doc/model.h"
 #include "pdf/layout/fonts.h"
 #include "util/diagnostics.h"
+#include "util/files.h"
 
 namespace CLI {
 class App;
@@ -38,16 +39,22 @@ std::optional<std::time_t> BuildTime(const doc::Book& book, DiagnosticSink* sink
 // "719.6 KiB"
 std::string HumanSize(size_t bytes);
 
-// Writes the bytes through a temporary file renamed over the target, so a
-// failure never leaves a half-written file or harms an earlier one.
-bool SaveOutput(const std::string& path, const std::string& bytes, DiagnosticSink* sink);
-
 // out/<book-title-slug>[-<track>]<extension>, creating out/.
 std::string DefaultOutput(const doc::Book& book, const BookOptions& options,
                           const char* extension);
 
-// Saves an output and prints its summary line; the command's exit status.
-int FinishOutput(const std::string& path, const std::optional<std::string>& bytes,
+// The output a command will write (`path`, or the default one), opened before
+// the command does its work, so a target that must not be written (a folder, a
+// FIFO, a device, a missing folder) is refused at once. Reports and flushes the
+// error and returns nullopt then.
+std::optional<AtomicOutput> OpenOutput(const doc::Book& book, const BookOptions& options,
+                                       std::string path, const char* extension,
+                                       DiagnosticSink* sink);
+
+// Writes the bytes through the output's temporary file, renamed over the target,
+// so a failure never leaves a half-written file or harms an earlier one; then
+// prints the summary line. The command's exit status.
+int FinishOutput(AtomicOutput& output, const std::optional<std::string>& bytes,
                  size_t lessons, std::chrono::steady_clock::time_point start,
                  DiagnosticSink* sink);
 

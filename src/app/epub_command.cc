@@ -13,11 +13,12 @@ int RunEpub(const BookOptions& options, std::string output) {
   DiagnosticSink sink;
   std::optional<doc::Book> book = Load(options, &sink);
   if (!book) return 1;
+  std::optional<AtomicOutput> target = OpenOutput(*book, options, output, ".epub", &sink);
+  if (!target) return 1;
   std::optional<std::time_t> time = BuildTime(*book, &sink);
   std::optional<std::string> bytes;
   if (time) bytes = epub::BuildEpub(*book, {*time}, &sink);
-  if (output.empty()) output = DefaultOutput(*book, options, ".epub");
-  return FinishOutput(output, bytes, book->lessons.size(), start, &sink);
+  return FinishOutput(*target, bytes, book->lessons.size(), start, &sink);
 }
 
 }  // namespace gobook::app

@@ -46,6 +46,8 @@ int RunPdf(const BookOptions& options, std::string output, const std::string& pa
   }
   std::optional<doc::Book> book = Load(options, &sink);
   if (!book) return 1;
+  std::optional<AtomicOutput> target = OpenOutput(*book, options, output, ".pdf", &sink);
+  if (!target) return 1;
   std::string error;
   std::unique_ptr<layout::TrueTypeMetrics> metrics =
       layout::TrueTypeMetrics::Load(FontPathsOf(*book), &error);
@@ -68,8 +70,7 @@ int RunPdf(const BookOptions& options, std::string output, const std::string& pa
         layout::LayoutBook(*book, layout_options, *metrics, hyphenator.get(), &sink);
     if (!sink.HasErrors()) bytes = pdf::WritePdf(laid, FontPathsOf(*book), &sink);
   }
-  if (output.empty()) output = DefaultOutput(*book, options, ".pdf");
-  return FinishOutput(output, bytes, book->lessons.size(), start, &sink);
+  return FinishOutput(*target, bytes, book->lessons.size(), start, &sink);
 }
 
 }  // namespace gobook::app
