@@ -152,8 +152,10 @@ class Converter {
         block.kind = BlockKind::kThematicBreak;
         return block;
       case CMARK_NODE_BLOCK_QUOTE:
+        if (TooDeep(block.pos)) return std::nullopt;
         return ConvertBlockQuote(node);
       case CMARK_NODE_LIST:
+        if (TooDeep(block.pos)) return std::nullopt;
         block.kind = BlockKind::kList;
         block.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
         block.start = cmark_node_get_list_start(node);
@@ -170,6 +172,22 @@ class Converter {
     Error(block.pos, std::string("unsupported Markdown element '") +
                          cmark_node_get_type_string(node) + "'");
     return std::nullopt;
+  }
+
+  // Containers nest at most kMaxNesting deep. Past that no reader follows the
+  // structure, the printed measure runs out, and the conversion (one call per
+  // level) would eventually exhaust the stack; so the first one too deep is an
+  // error and nothing inside it is converted.
+  bool TooDeep(const doc::SourcePos& pos) {
+    if (depth_ < kMaxNesting) return false;
+    if (!reported_nesting_) {
+      Error(pos,
+            "lists and block quotes nested " + std::to_string(depth_ + 1) +
+                " levels deep; gobook allows " + std::to_string(kMaxNesting),
+            "flatten the structure: readers lose their way after three or four levels");
+      reported_nesting_ = true;
+    }
+    return true;
   }
 
   Block ConvertCodeBlock(cmark_node* node) {
@@ -538,7 +556,9 @@ class Converter {
   std::map<std::string, int> reported_opens_;  // malformed open tags, by element
   std::vector<doc::SourcePos> headings_before_title_;
   bool title_found_ = false;
+  static constexpr int kMaxNesting = 10;
   int depth_ = 0;  // how many containers (quotes, lists, HTML blocks) we are inside
+  bool reported_nesting_ = false;
 };
 
 }  // namespace

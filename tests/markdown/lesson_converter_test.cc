@@ -613,5 +613,34 @@ TEST_CASE("ConvertLesson: positions of blocks and inlines", "[markdown][converte
   CHECK(c.lesson.blocks[0].pos.file == "l.md");
 }
 
+// ---- Nesting ----------------------------------------------------------------
+
+std::string NestedQuotes(int levels) {
+  std::string text;
+  for (int i = 0; i < levels; ++i) text += "> ";
+  return text + "deep\n";
+}
+
+TEST_CASE("ConvertLesson: ten levels of quotes are allowed, the eleventh is an error once",
+          "[markdown][converter]") {
+  CHECK(ErrorsInBody(NestedQuotes(10)).empty());
+  CHECK(ErrorsInBody(NestedQuotes(11)) ==
+        "l.md:3:21: error: lists and block quotes nested 11 levels deep; gobook allows 10\n"
+        "hint: flatten the structure: readers lose their way after three or four levels\n");
+  // Far deeper input stops at the limit: one error, and no descent that could
+  // exhaust the stack.
+  CHECK(ErrorsInBody(NestedQuotes(20000)) == ErrorsInBody(NestedQuotes(11)));
+}
+
+TEST_CASE("ConvertLesson: lists count toward the same nesting limit as quotes",
+          "[markdown][converter]") {
+  std::string lists;
+  for (int i = 0; i < 11; ++i) lists += std::string(static_cast<size_t>(2 * i), ' ') + "- item\n";
+  CHECK(ErrorsInBody(lists).find("l.md:13:21: error: lists and block quotes nested 11 levels") ==
+        0);
+  CHECK(ErrorsInBody("> - > - > - > - > - x\n").empty());
+}
+
 }  // namespace
 }  // namespace gobook::markdown
+
