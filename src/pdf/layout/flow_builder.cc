@@ -413,18 +413,22 @@ void FlowBuilder::AddCode(const doc::Block& block) {
     // rows after the first are indented two columns behind a wrap mark.
     std::vector<std::vector<std::pair<TokenLook, std::string>>> rows(1);
     size_t used = 0;
-    for (auto [look, piece] : lines[l]) {
-      while (!piece.empty()) {
+    // The rest of a piece is a view and its length is counted once, so a line
+    // of any length is cut in time linear in its length.
+    for (const auto& [look, piece] : lines[l]) {
+      std::string_view rest = piece;
+      size_t left = CodePoints(rest);
+      while (left > 0) {
         size_t room = (rows.size() == 1 ? columns : columns - 2) - used;
-        size_t cps = CodePoints(piece);
-        if (cps <= room) {
-          rows.back().push_back({look, piece});
-          used += cps;
+        if (left <= room) {
+          rows.back().push_back({look, std::string(rest)});
+          used += left;
           break;
         }
-        size_t cut = ByteOffsetOfColumn(piece, room);
-        if (cut > 0) rows.back().push_back({look, piece.substr(0, cut)});
-        piece = piece.substr(cut);
+        size_t cut = ByteOffsetOfColumn(rest, room);
+        if (cut > 0) rows.back().push_back({look, std::string(rest.substr(0, cut))});
+        rest.remove_prefix(cut);
+        left -= room;
         rows.emplace_back();
         used = 0;
       }
