@@ -546,19 +546,31 @@ void FlowBuilder::KeepTogether(size_t from) {
   for (size_t i = from + 1; i < flow_.size(); ++i) flow_[i].can_break_before = false;
 }
 
-void FlowBuilder::AddTable(const doc::Block& block) {
+// Column widths the way a browser's automatic table layout finds them: every
+// column gets at least its longest word, and the room left over goes to the
+// columns in proportion to how much more their text would like. Empty when even
+// the longest words do not fit the measure; `widest` then names the word of the
+// column that is furthest over its share.
+std::vector<double> FlowBuilder::TableColumnWidths(const doc::Block& block, double size,
+                                                   double padding, std::string* widest) {
   size_t columns = block.alignments.size();
-  if (columns == 0) return;
-  double size = style_.body_size * 0.9;
-  double leading = size * 1.35;
-  double padding = size * 0.4;
-  // Column widths from content: each column's natural width, scaled down to the
-  // measure when the table is too wide (never below a minimum share).
-  std::vector<double> natural(columns, 0);
+  std::vector<double> natural(columns, 0), least(columns, 0);
+  std::vector<std::string> longest_word(columns);
   auto measure_cell = [&](const doc::TableCell& cell, size_t c, Face face) {
     double width = 0;
     for (const InlineSpan& span : Spans(cell.inlines, {face, size, kBlack})) {
       width += TextWidth(metrics_, span.face, span.text, span.size);
+      size_t start = 0;
+      while (start < span.text.size()) {
+        size_t end = std::min(span.text.find_first_of(" \n", start), span.text.size());
+        std::string word = span.text.substr(start, end - start);
+        double word_width = TextWidth(metrics_, span.face, word, span.size) + 2 * padding;
+        if (word_width > least[c]) {
+          least[c] = word_width;
+          longest_word[c] = word;
+        }
+        start = end + 1;
+      }
     }
     natural[c] = std::max(natural[c], width + 2 * padding);
   };
@@ -568,16 +580,51 @@ void FlowBuilder::AddTable(const doc::Block& block) {
   for (const auto& row : block.rows) {
     for (size_t c = 0; c < columns && c < row.size(); ++c) measure_cell(row[c], c, Face::kRegular);
   }
-  double total = 0;
-  for (double width : natural) total += width;
-  std::vector<double> widths = natural;
-  if (total > Measure()) {
-    double minimum = Measure() / static_cast<double>(columns) * 0.5;
-    for (double& width : widths) width = std::max(minimum, width * Measure() / total);
-    double scaled = 0;
-    for (double width : widths) scaled += width;
-    for (double& width : widths) width *= Measure() / scaled;
+  double natural_total = 0, least_total = 0;
+  for (size_t c = 0; c < columns; ++c) {
+    natural_total += natural[c];
+    least_total += least[c];
   }
+  if (natural_total <= Measure()) return natural;
+  if (least_total > Measure()) {
+    size_t worst = 0;
+    for (size_t c = 1; c < columns; ++c) {
+      if (least[c] > least[worst]) worst = c;
+    }
+    *widest = longest_word[worst];
+    return {};
+  }
+  std::vector<double> widths = least;
+  double wish = natural_total - least_total;
+  for (size_t c = 0; c < columns; ++c) {
+    widths[c] += (Measure() - least_total) * (natural[c] - least[c]) / wish;
+  }
+  return widths;
+}
+
+void FlowBuilder::AddTable(const doc::Block& block) {
+  size_t columns = block.alignments.size();
+  if (columns == 0) return;
+  // Type steps down (as TeX's \small and \footnotesize do) until the longest
+  // words fit; a table that does not fit even then cannot be printed.
+  double size = 0, padding = 0;
+  std::vector<double> widths;
+  std::string widest;
+  for (double scale : {0.9, 0.8, 0.7}) {
+    size = style_.body_size * scale;
+    padding = size * 0.4;
+    widths = TableColumnWidths(block, size, padding, &widest);
+    if (!widths.empty()) break;
+  }
+  if (widths.empty()) {
+    sink_->Error(block.pos.file, block.pos.line, block.pos.column,
+                 "table has " + std::to_string(columns) +
+                     " columns, too many for the printed page: the word '" + widest +
+                     "' does not fit its column",
+                 "split the table, or swap its rows and columns");
+    return;
+  }
+  double leading = size * 1.35;
   auto add_row = [&](const std::vector<doc::TableCell>& cells, bool header) {
     std::vector<std::vector<PlacedLine>> laid(columns);
     size_t rows = 1;

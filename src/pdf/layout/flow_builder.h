@@ -62,6 +62,8 @@ class FlowBuilder {
   void AddQuote(const doc::Block& block);
   void AddCallout(const doc::Block& block);
   void AddTable(const doc::Block& block);
+  std::vector<double> TableColumnWidths(const doc::Block& block, double size, double padding,
+                                        std::string* widest);
   void AddRule();
   bool AddImageBlock(const doc::Block& block);  // false: not an image-only paragraph
   // The footnote's lines, set small, for the foot of the page that cites it.
