@@ -77,6 +77,14 @@ class EpubBuilder {
     }
   }
 
+  // Every image is a PNG or a JPEG (plan.cc), compressed already: deflating it
+  // again costs time and saves a few percent at most, so it is stored as it is.
+  void AddImage(const std::string& href, std::string content) {
+    if (!archive_.AddStored(kPackageFolder + href, std::move(content))) {
+      sink_->Error("", 0, 0, "cannot build the EPUB: " + archive_.error());
+    }
+  }
+
   std::optional<std::string> Read(const std::string& path) {
     std::string error;
     std::optional<std::string> content = ReadFile(path, &error);
@@ -149,7 +157,7 @@ class EpubBuilder {
       if (!bytes) continue;
       if (file.from_svg) bytes = Rasterise(source, *bytes);
       if (!bytes) continue;
-      Add(file.href, std::move(*bytes));
+      AddImage(file.href, std::move(*bytes));
       resources->push_back({"image" + std::to_string(++n), file.href, file.media_type, ""});
     }
   }
@@ -159,7 +167,9 @@ class EpubBuilder {
     std::string error;
     std::optional<raster::Size> size = raster::SvgSize(svg, &error);
     std::optional<std::string> png;
-    if (size) png = raster::RenderSvgToPng(svg, {size->width * 2, size->height * 2}, kWhite, &error);
+    if (size) {
+      png = raster::RenderSvgToPngCached(svg, {size->width * 2, size->height * 2}, kWhite, &error);
+    }
     if (!png) sink_->Error(source, 0, 0, "cannot render SVG: " + error);
     return png;
   }
@@ -169,12 +179,12 @@ class EpubBuilder {
     std::optional<std::string> svg = Read(source);
     if (!svg) return;
     std::string error;
-    std::optional<std::string> png = raster::RenderSvgToPng(*svg, kCoverSize, kWhite, &error);
+    std::optional<std::string> png = raster::RenderSvgToPngCached(*svg, kCoverSize, kWhite, &error);
     if (!png) {
       sink_->Error(source, 0, 0, "cannot render the cover: " + error);
       return;
     }
-    Add(kCoverImage, std::move(*png));
+    AddImage(kCoverImage, std::move(*png));
     resources->push_back({"cover-image", kCoverImage, "image/png", "cover-image"});
   }
 

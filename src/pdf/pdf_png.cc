@@ -1,7 +1,15 @@
 // Image checks that run before libharu sees the bytes. libharu 2.3.0 calls
 // libpng without a setjmp, so libpng's error path ends in abort(); reading the
-// whole PNG here, under our own setjmp, turns that into a reason.
+// whole PNG here, under our own setjmp, turns that into a reason. And the PNG
+// pass-through of pdf_png.h, which builds its image XObject with libharu's
+// dictionary internals (hpdf_objects.h, hpdf_doc.h), as hpdf_fixes.cc does.
+#include "pdf/pdf_png.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 #include <png.h>
+#include <zlib.h>
 
 #include <csetjmp>
 #include <cstdio>
@@ -77,7 +85,90 @@ bool ReadAll(PngCheck* check) {
   return true;
 }
 
+uint32_t BigEndian32(std::string_view bytes, size_t at) {
+  return (static_cast<uint32_t>(static_cast<uint8_t>(bytes[at])) << 24) |
+         (static_cast<uint32_t>(static_cast<uint8_t>(bytes[at + 1])) << 16) |
+         (static_cast<uint32_t>(static_cast<uint8_t>(bytes[at + 2])) << 8) |
+         static_cast<uint32_t>(static_cast<uint8_t>(bytes[at + 3]));
+}
+
+// Written into the image's dictionary by Dict_Write, after its elements:
+// libharu drops a /Filter element from a stream whose own filter is "none",
+// and "none" is what keeps it from deflating the stream again.
+HPDF_STATUS WriteFlateFilter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
 }  // namespace
+
+std::optional<FlatePng> PassThroughPng(std::string_view png) {
+  static const char kSignature[] = "\x89PNG\r\n\x1a\n";
+  if (png.size() < 8 || png.substr(0, 8) != std::string_view(kSignature, 8)) return std::nullopt;
+  FlatePng out;
+  size_t at = 8;
+  bool first = true;
+  while (png.size() - at >= 12) {
+    uint32_t length = BigEndian32(png, at);
+    if (length > png.size() - at - 12) return std::nullopt;
+    std::string_view type = png.substr(at + 4, 4);
+    std::string_view data = png.substr(at + 8, length);
+    uLong crc = crc32_z(0, reinterpret_cast<const Bytef*>(png.data() + at + 4), length + 4);
+    if (crc != BigEndian32(png, at + 8 + length)) return std::nullopt;
+    at += 12 + length;
+    if (first) {
+      // IHDR: width, height, bit depth, colour type, compression, filter, interlace.
+      if (type != "IHDR" || length != 13) return std::nullopt;
+      out.width = static_cast<int>(BigEndian32(data, 0));
+      out.height = static_cast<int>(BigEndian32(data, 4));
+      int depth = static_cast<uint8_t>(data[8]);
+      int colour = static_cast<uint8_t>(data[9]);
+      if (out.width <= 0 || out.height <= 0 || depth != 8 || (colour != 2 && colour != 0) ||
+          data[10] != 0 || data[11] != 0 || data[12] != 0) {
+        return std::nullopt;
+      }
+      out.colors = colour == 2 ? 3 : 1;
+      first = false;
+    } else if (type == "IDAT") {
+      out.data.append(data);
+    } else if (type == "IEND") {
+      if (at != png.size() || out.data.empty()) return std::nullopt;
+      return out;
+    } else if (type == "PLTE" || type == "tRNS") {
+      return std::nullopt;  // a transparent colour needs a mask
+    }
+  }
+  return std::nullopt;
+}
+
+HPDF_Image LoadFlatePng(HPDF_Doc pdf, const FlatePng& png) {
+  // As HPDF_Image_LoadRawImageFromMem builds its image, with our stream.
+  HPDF_Dict image = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  if (image == nullptr) return nullptr;
+  image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+  image->filter = HPDF_STREAM_FILTER_NONE;
+  image->write_fn = WriteFlateFilter;
+  HPDF_Dict parameters = HPDF_Dict_New(pdf->mmgr);
+  if (parameters == nullptr) return nullptr;
+  HPDF_STATUS status = HPDF_OK;
+  // Predictor 15: each row starts with its PNG filter byte.
+  status |= HPDF_Dict_AddNumber(parameters, "Predictor", 15);
+  status |= HPDF_Dict_AddNumber(parameters, "Colors", png.colors);
+  status |= HPDF_Dict_AddNumber(parameters, "BitsPerComponent", 8);
+  status |= HPDF_Dict_AddNumber(parameters, "Columns", png.width);
+  status |= HPDF_Dict_AddName(image, "Type", "XObject");
+  status |= HPDF_Dict_AddName(image, "Subtype", "Image");
+  status |= HPDF_Dict_AddNumber(image, "Width", png.width);
+  status |= HPDF_Dict_AddNumber(image, "Height", png.height);
+  status |= HPDF_Dict_AddName(image, "ColorSpace", png.colors == 3 ? "DeviceRGB" : "DeviceGray");
+  status |= HPDF_Dict_AddNumber(image, "BitsPerComponent", 8);
+  status |= HPDF_Dict_Add(image, "DecodeParms", parameters);
+  if (status != HPDF_OK) return nullptr;
+  if (HPDF_Stream_Write(image->stream, reinterpret_cast<const HPDF_BYTE*>(png.data.data()),
+                        static_cast<HPDF_UINT>(png.data.size())) != HPDF_OK) {
+    return nullptr;
+  }
+  return image;
+}
 
 std::string CheckPng(std::string_view bytes) {
   if (bytes.size() < 8 || png_sig_cmp(reinterpret_cast<png_const_bytep>(bytes.data()), 0, 8)) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "pdf/hpdf_fixes.h"
+#include "pdf/pdf_png.h"
 #include "util/files.h"
 
 namespace gobook::pdf {
@@ -267,7 +268,14 @@ class Writer {
         std::string bytes;
         std::string reason;
         if (box->source.empty()) {
-          bytes = box->bytes;
+          // A PNG gobook rendered goes into the PDF as it is when it can.
+          if (box->bytes && !box->jpeg) {
+            if (std::optional<FlatePng> flate = PassThroughPng(*box->bytes)) {
+              images_.insert({key, Image{"", std::move(*flate), nullptr}});
+              continue;
+            }
+          }
+          if (box->bytes) bytes = *box->bytes;
         } else if (std::optional<std::string> read = ReadFile(box->source, &reason)) {
           bytes = std::move(*read);
         }
@@ -281,17 +289,24 @@ class Writer {
           ok = false;
           continue;
         }
-        images_.insert({key, Image{std::move(bytes), nullptr}});
+        images_.insert({key, Image{std::move(bytes), std::nullopt, nullptr}});
       }
     }
     return ok;
   }
 
-  static std::string ImageKey(const ImageBox& box) {
+  // A file's path, or a digest of rendered bytes (taken once per buffer: the
+  // boxes of one figure share it).
+  std::string ImageKey(const ImageBox& box) const {
     if (!box.source.empty()) return (box.jpeg ? "jpeg:" : "png:") + box.source;
-    std::array<uint8_t, 16> digest = Md5Digest(box.bytes);
-    return (box.jpeg ? "jpeg-bytes:" : "png-bytes:") +
-           std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
+    const std::string* bytes = box.bytes.get();
+    auto found = digests_.find(bytes);
+    if (found == digests_.end()) {
+      std::array<uint8_t, 16> digest = Md5Digest(bytes != nullptr ? *bytes : std::string());
+      found = digests_.emplace(bytes, std::string(reinterpret_cast<const char*>(digest.data()),
+                                                  digest.size())).first;
+    }
+    return (box.jpeg ? "jpeg-bytes:" : "png-bytes:") + found->second;
   }
 
   bool SetUp() {
@@ -462,11 +477,16 @@ class Writer {
     if (image.handle == nullptr) {
       const auto* data = reinterpret_cast<const HPDF_BYTE*>(image.bytes.data());
       auto size = static_cast<HPDF_UINT>(image.bytes.size());
-      image.handle = box.jpeg ? HPDF_LoadJpegImageFromMem(pdf_.get(), data, size)
-                              : HPDF_LoadPngImageFromMem(pdf_.get(), data, size);
+      if (image.flate) {
+        image.handle = LoadFlatePng(pdf_.get(), *image.flate);
+      } else {
+        image.handle = box.jpeg ? HPDF_LoadJpegImageFromMem(pdf_.get(), data, size)
+                                : HPDF_LoadPngImageFromMem(pdf_.get(), data, size);
+      }
       if (!Made(image.handle, "cannot load " + name)) return false;
       image.bytes.clear();
       image.bytes.shrink_to_fit();
+      image.flate.reset();
     }
     return Ok(HPDF_Page_DrawImage(page_, image.handle, Real(box.x), FlipY(box.y + box.height),
                                   Real(box.width), Real(box.height)),
@@ -680,7 +700,8 @@ class Writer {
   }
 
   struct Image {
-    std::string bytes;  // until loaded
+    std::string bytes;              // until loaded
+    std::optional<FlatePng> flate;  // instead of `bytes`, for a pass-through PNG
     HPDF_Image handle = nullptr;
   };
 
@@ -693,6 +714,7 @@ class Writer {
   std::array<HPDF_Font, layout::kFaceCount> fonts_loaded_{};
   std::vector<HPDF_Page> pages_;
   std::map<std::string, Image> images_;
+  mutable std::map<const std::string*, std::string> digests_;  // of ImageBox::bytes
   std::set<std::string> bad_images_;
   std::map<std::string, HPDF_Destination> destinations_;
   HPDF_Page page_ = nullptr;

@@ -24,9 +24,25 @@ bool UseOnlyFontsIn(const std::string& folder, std::string* error);
 std::optional<Size> SvgSize(std::string_view svg, std::string* error);
 
 // Renders the SVG scaled to fit `box` (keeping its aspect ratio, centred) on an
-// opaque background of `background` (0xRRGGBB). Returns PNG bytes.
+// opaque background of `background` (0xRRGGBB). Returns PNG bytes: 8-bit RGB,
+// not interlaced.
 std::optional<std::string> RenderSvgToPng(std::string_view svg, Size box,
                                           uint32_t background, std::string* error);
+
+// RenderSvgToPng through the image cache (image_cache.cc): the same bytes, but a
+// figure already rendered by an earlier build, EPUB or PDF, is read back instead
+// of rendered again.
+std::optional<std::string> RenderSvgToPngCached(std::string_view svg, Size box,
+                                                uint32_t background, std::string* error);
+
+// The image cache's folder: $GOBOOK_CACHE_DIR, else $XDG_CACHE_HOME/gobook/images,
+// else ~/.cache/gobook/images; "" (no cache) when none of them is set.
+std::string ImageCacheFolder();
+
+// True if `png` is a whole PNG as RenderSvgToPng writes it: the signature, IHDR
+// first, every chunk's CRC right, IEND last and nothing after it. A cache entry
+// that fails this (truncated, corrupt) is rendered again, never used.
+bool IsWholePng(std::string_view png);
 
 // The pixel size of a PNG or JPEG file's image, read from its header.
 std::optional<Size> RasterSize(std::string_view bytes);

@@ -161,11 +161,11 @@ layout::LaidOutBook SampleBook() {
   picture.y = 200;
   picture.width = 100;
   picture.height = 100;
-  picture.bytes = kPng;
+  picture.bytes = std::make_shared<const std::string>(kPng);
   third.items.push_back(picture);
   layout::ImageBox photo = picture;
   photo.x = 200;
-  photo.bytes = kJpeg;
+  photo.bytes = std::make_shared<const std::string>(kJpeg);
   photo.jpeg = true;
   third.items.push_back(photo);
   Line(&book.pages[3], 72, 100).Add(Face::kBold, "1.1 Café ≈ naïve", 14);
@@ -468,10 +468,11 @@ TEST_CASE("WritePdf reports bad images instead of aborting", "[pdf]") {
   layout::ImageBox from_file;
   from_file.source = dir.Path("cut.png");
   layout::ImageBox corrupt;
-  corrupt.bytes = kPng;
-  corrupt.bytes[84] = static_cast<char>(corrupt.bytes[84] ^ 0x01);
+  std::string flipped = kPng;
+  flipped[84] = static_cast<char>(flipped[84] ^ 0x01);
+  corrupt.bytes = std::make_shared<const std::string>(flipped);
   layout::ImageBox interlaced;
-  interlaced.bytes = kInterlacedPng;
+  interlaced.bytes = std::make_shared<const std::string>(kInterlacedPng);
   layout::ImageBox missing;
   missing.source = dir.Path("missing.jpg");
   missing.jpeg = true;

@@ -680,6 +680,37 @@ void FlowBuilder::AddRule() {
   pending_space_ = style_.paragraph_gap;
 }
 
+namespace {
+
+// An SVG figure as the PDF shows it: the SVG's own size and its PNG at three
+// times that size (sharp at print resolution for a figure drawn at screen size).
+struct Figure {
+  std::optional<raster::Size> size;
+  std::shared_ptr<const std::string> png;
+  std::string error;  // why there is no PNG
+};
+
+// Renders each distinct SVG once per process, however often the book shows it
+// (keyed by its bytes, so an edited file is rendered again), through the image
+// cache shared with earlier builds. Text in it uses the book's fonts only.
+const Figure& RenderFigure(const std::string& svg, const std::string& fonts_folder) {
+  static std::map<std::string, Figure> figures;
+  auto found = figures.find(svg);
+  if (found != figures.end()) return found->second;
+  Figure figure;
+  std::string ignored;  // without the book's fonts, the machine's are used, as before
+  raster::UseOnlyFontsIn(fonts_folder, &ignored);
+  figure.size = raster::SvgSize(svg, &figure.error);
+  if (figure.size) {
+    std::optional<std::string> png = raster::RenderSvgToPngCached(
+        svg, {figure.size->width * 3, figure.size->height * 3}, 0xFFFFFF, &figure.error);
+    if (png) figure.png = std::make_shared<const std::string>(std::move(*png));
+  }
+  return figures.emplace(svg, std::move(figure)).first->second;
+}
+
+}  // namespace
+
 bool FlowBuilder::AddImageBlock(const doc::Block& block) {
   if (block.inlines.size() != 1 || block.inlines[0].kind != doc::InlineKind::kImage) return false;
   const doc::Inline& image = block.inlines[0];
@@ -699,17 +730,13 @@ bool FlowBuilder::AddImageBlock(const doc::Block& block) {
   std::string lower = image.url;
   for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   if (EndsWith(lower, ".svg")) {
-    size = raster::SvgSize(*bytes, &error);
-    std::optional<std::string> png;
-    // Rendered at three times its size: sharp at print resolution for a figure
-    // drawn at screen size.
-    if (size) png = raster::RenderSvgToPng(*bytes, {size->width * 3, size->height * 3}, 0xFFFFFF,
-                                           &error);
-    if (!png) {
-      sink_->Error(path, 0, 0, "cannot render SVG: " + error);
+    const Figure& figure = RenderFigure(*bytes, JoinPath(book_.root, book_.fonts_dir));
+    if (!figure.png) {
+      sink_->Error(path, 0, 0, "cannot render SVG: " + figure.error);
       return true;
     }
-    box.bytes = std::move(*png);
+    size = figure.size;
+    box.bytes = figure.png;
   } else {
     size = raster::RasterSize(*bytes);
     box.source = path;

@@ -6,6 +6,7 @@
 #define GOBOOK_PDF_LAYOUT_FRAME_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -45,7 +46,8 @@ struct StrokedLine {
 struct ImageBox {
   double x = 0, y = 0, width = 0, height = 0;
   std::string source;  // a path, or "" with `bytes` set
-  std::string bytes;   // PNG bytes rendered from an SVG
+  // PNG bytes rendered from an SVG, shared by every box that shows the figure.
+  std::shared_ptr<const std::string> bytes;
   bool jpeg = false;
 };
 
