@@ -13,14 +13,18 @@ class AnchorAssigner {
   std::string Next(const std::string& text) {
     std::string base = GitHubSlug(text);
     std::string anchor = base;
-    // GitHub appends -1, -2, ... to repeats, skipping any already taken.
-    for (int n = 1; used_.count(anchor) > 0; ++n) anchor = base + "-" + std::to_string(n);
+    // GitHub appends -1, -2, ... to repeats, skipping any already taken. Each
+    // base resumes after the last number it tried (all below are taken), so n
+    // repeats of a heading cost n steps, not n^2.
+    int& n = last_number_[base];
+    while (used_.count(anchor) > 0) anchor = base + "-" + std::to_string(++n);
     used_.insert(anchor);
     return anchor;
   }
 
  private:
   std::set<std::string> used_;
+  std::map<std::string, int> last_number_;  // by base: the last n tried for "base-n"
 };
 
 void AssignIn(Blocks& blocks, AnchorAssigner& assigner, Lesson* lesson) {

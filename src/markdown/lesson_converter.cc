@@ -3,6 +3,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <cctype>
+#include <cstdio>
 #include <map>
 
 #include "doc/passes.h"
@@ -12,6 +13,12 @@
 
 namespace gobook::markdown {
 namespace {
+
+std::string CodePointName(char32_t c) {
+  char name[16];
+  std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+  return name;
+}
 
 using doc::Block;
 using doc::BlockKind;
@@ -413,6 +420,29 @@ class Converter {
     return out;
   }
 
+  // Emphasis, links and inline HTML elements nest at most kMaxNesting deep too:
+  // every stage after this one walks them recursively.
+  bool InlineTooDeep(size_t open_elements, const doc::SourcePos& pos) {
+    int depth = inline_depth_ + static_cast<int>(open_elements);
+    if (depth < kMaxInlineNesting) return false;
+    if (!reported_nesting_) {
+      Error(pos,
+            "inline elements nested " + std::to_string(depth + 1) + " levels deep; gobook allows " +
+                std::to_string(kMaxInlineNesting),
+            "close some of the emphasis, links or tags before opening more");
+      reported_nesting_ = true;
+    }
+    return true;
+  }
+
+  std::vector<Inline> ConvertNestedInlines(cmark_node* node, const doc::SourcePos& pos) {
+    if (InlineTooDeep(0, pos)) return {};
+    ++inline_depth_;
+    std::vector<Inline> children = ConvertInlines(node);
+    --inline_depth_;
+    return children;
+  }
+
   void AddInlineTokens(cmark_node* node, const std::string& literal,
                        std::vector<HtmlToken>* tokens, std::vector<Inline>* out) {
     std::vector<Inline> open;
@@ -461,6 +491,7 @@ class Converter {
             "put it on a line of its own, with blank lines around it");
       return;
     }
+    if (!token.self_closing && InlineTooDeep(open->size(), pos)) return;
     Inline element;
     element.pos = pos;
     if (token.tag == "br") {
@@ -499,10 +530,20 @@ class Converter {
     Inline in;
     in.pos = Pos(node);
     switch (cmark_node_get_type(node)) {
-      case CMARK_NODE_TEXT:
+      case CMARK_NODE_TEXT: {
         in.kind = InlineKind::kText;
         in.text = Literal(node);
+        // A numeric character reference such as &#1; can still name one.
+        char32_t forbidden = 0;
+        if (FindCharacterXmlForbids(in.text, &forbidden) != std::string_view::npos) {
+          // cmark-gfm encodes &#xFFFE; and &#xFFFF; as stray bytes: U+FFFD here.
+          std::string name = forbidden == 0xFFFD ? "a noncharacter" : CodePointName(forbidden);
+          Error(in.pos, "character reference to " + name + ", a character XML forbids",
+                "delete it, or write the character's name in words");
+          return std::nullopt;
+        }
         return in;
+      }
       case CMARK_NODE_CODE:
         in.kind = InlineKind::kCode;
         in.text = Literal(node);
@@ -515,16 +556,16 @@ class Converter {
         return in;
       case CMARK_NODE_EMPH:
         in.kind = InlineKind::kEmphasis;
-        in.children = ConvertInlines(node);
+        in.children = ConvertNestedInlines(node, in.pos);
         return in;
       case CMARK_NODE_STRONG:
         in.kind = InlineKind::kStrong;
-        in.children = ConvertInlines(node);
+        in.children = ConvertNestedInlines(node, in.pos);
         return in;
       case CMARK_NODE_LINK:
         in.kind = InlineKind::kLink;
         CopyUrlAndTitle(node, &in);
-        in.children = ConvertInlines(node);
+        in.children = ConvertNestedInlines(node, in.pos);
         return in;
       case CMARK_NODE_IMAGE:
         in.kind = InlineKind::kImage;
@@ -542,7 +583,7 @@ class Converter {
     }
     if (IsStrikethrough(node)) {
       in.kind = InlineKind::kStrikethrough;
-      in.children = ConvertInlines(node);
+      in.children = ConvertNestedInlines(node, in.pos);
       return in;
     }
     Error(in.pos, std::string("unsupported inline element '") +
@@ -557,6 +598,8 @@ class Converter {
   std::vector<doc::SourcePos> headings_before_title_;
   bool title_found_ = false;
   static constexpr int kMaxNesting = 10;
+  static constexpr int kMaxInlineNesting = 20;
+  int inline_depth_ = 0;  // emphasis, links and inline elements we are inside
   int depth_ = 0;  // how many containers (quotes, lists, HTML blocks) we are inside
   bool reported_nesting_ = false;
 };
@@ -564,6 +607,17 @@ class Converter {
 }  // namespace
 
 void ConvertLesson(std::string_view text, doc::Lesson* lesson, DiagnosticSink* sink) {
+  // A control character would make the lesson's XHTML ill-formed, and no
+  // reader can show it; the loader has already refused bytes that are not UTF-8.
+  char32_t forbidden = 0;
+  size_t at = FindCharacterXmlForbids(text, &forbidden);
+  if (at != std::string_view::npos) {
+    LineColumn where = LineColumnAt(text, at);
+    sink->Error(lesson->source_path, where.line, where.column,
+                "control character " + CodePointName(forbidden) + " in the text",
+                "delete it: XML, and so EPUB, forbids it");
+    return;
+  }
   NodePtr document = ParseMarkdown(text);
   Converter(lesson, sink).Run(document.get());
 }

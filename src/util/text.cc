@@ -96,6 +96,22 @@ bool IsNameChar(UChar32 c) {
 
 }  // namespace
 
+size_t FindCharacterXmlForbids(std::string_view text, char32_t* code_point) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    bool control = c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    if (c < 0 || control || c == 0xFFFE || c == 0xFFFF) {
+      *code_point = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+      return static_cast<size_t>(start);
+    }
+  }
+  return std::string_view::npos;
+}
+
 bool IsXmlName(std::string_view text) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
   int32_t length = static_cast<int32_t>(text.size());

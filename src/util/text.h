@@ -28,6 +28,11 @@ std::string GitHubSlug(std::string_view heading_text);
 // True when `text` is an XML name without colons (an NCName), as XML ids must be.
 bool IsXmlName(std::string_view text);
 
+// The byte offset of the first character XML 1.0 forbids (a control character
+// other than tab, line feed and carriage return, U+FFFE, U+FFFF, or a byte that
+// is not UTF-8), or npos. `*code_point` is that character (U+FFFD for a bad byte).
+size_t FindCharacterXmlForbids(std::string_view text, char32_t* code_point);
+
 // Replaces every code point that may not appear in an XML name with '_'.
 std::string ToXmlNameChars(std::string_view text);
 

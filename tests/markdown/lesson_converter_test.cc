@@ -641,6 +641,23 @@ TEST_CASE("ConvertLesson: lists count toward the same nesting limit as quotes",
   CHECK(ErrorsInBody("> - > - > - > - > - x\n").empty());
 }
 
+// ---- Characters XML forbids -------------------------------------------------
+
+TEST_CASE("ConvertLesson: a raw control character is an error at its place, nothing converted",
+          "[markdown][converter]") {
+  CHECK(ErrorsInBody("ok\n\na\x01" "b\n") ==
+        "l.md:5:2: error: control character U+0001 in the text\n"
+        "hint: delete it: XML, and so EPUB, forbids it\n");
+  CHECK(ErrorsInBody("tab\there\r\n").empty());
+}
+
+TEST_CASE("ConvertLesson: a reference to a character XML forbids is an error",
+          "[markdown][converter]") {
+  CHECK(ErrorsInBody("x &#1; y\n").find("l.md:3:1: error: character reference to U+0001") == 0);
+  CHECK(ErrorsInBody("&#xFFFF;\n").find("character reference to a noncharacter") != std::string::npos);
+  CHECK(ErrorsInBody("&#233; &#x2014;\n").empty());
+}
+
 }  // namespace
 }  // namespace gobook::markdown
 

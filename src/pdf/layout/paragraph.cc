@@ -265,10 +265,18 @@ void ItemBuilder::AddForcedBreak(size_t span, Atom::Kind kind) {
   Add(Penalty(-kInfinitePenalty), Mark(kind, span));
 }
 
+// The parts of a word follow each other in order of `begin`. A word may have
+// thousands (a run of footnote references or links with no space between them)
+// and a break at every character, so the part at an offset is found by binary
+// search: a scan per break made such a paragraph quadratic.
+std::vector<WordPart>::const_iterator PartAt(const std::vector<WordPart>& parts, size_t offset) {
+  auto after = std::upper_bound(parts.begin() + 1, parts.end(), offset,
+                                [](size_t at, const WordPart& part) { return at < part.begin; });
+  return std::prev(after);
+}
+
 size_t ItemBuilder::SpanAt(const std::vector<WordPart>& parts, size_t offset) const {
-  size_t index = 0;
-  while (index + 1 < parts.size() && parts[index + 1].begin <= offset) ++index;
-  return parts[index].span;
+  return PartAt(parts, offset)->span;
 }
 
 double ItemBuilder::WordWidth(const std::vector<WordPart>& parts) const {
@@ -382,7 +390,8 @@ void ItemBuilder::FindCuts(const std::vector<Char>& chars,
 }
 
 void ItemBuilder::AddText(const std::vector<WordPart>& parts, size_t begin, size_t end) {
-  for (const WordPart& part : parts) {
+  for (auto it = PartAt(parts, begin); it != parts.end() && it->begin < end; ++it) {
+    const WordPart& part = *it;
     size_t from = std::max(begin, part.begin);
     size_t to = std::min(end, part.begin + part.text.size());
     if (from >= to) continue;
