@@ -68,7 +68,9 @@ TEST_CASE("RunProcess kills a program at its time limit", "[util][process]") {
   CHECK(result.timed_out);
   CHECK(result.signal == SIGKILL);
   CHECK(seconds >= 0.25);
-  CHECK(seconds < 2);
+  // Killed, not waited for: well under the program's 5 s, with room for a
+  // loaded CI machine (a sanitizer build next to other jobs).
+  CHECK(seconds < 4.5);
 }
 
 TEST_CASE("RunProcess kills the whole process group at the time limit", "[util][process]") {
@@ -80,7 +82,7 @@ TEST_CASE("RunProcess kills the whole process group at the time limit", "[util][
   ProcessResult result = RunProcess({"sh", "-c", "sleep 5 & sleep 5; echo late"}, options);
   CHECK(result.timed_out);
   CHECK(result.out.empty());
-  CHECK(SecondsSince(start) < 2);
+  CHECK(SecondsSince(start) < 4.5);
 }
 
 TEST_CASE("RunProcess without a limit waits for the program", "[util][process]") {
