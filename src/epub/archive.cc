@@ -58,8 +58,9 @@ bool Archive::Add(const std::string& name, std::string content, bool compress) {
     return Fail("cannot add '" + name + "'");
   }
   auto entry = static_cast<zip_uint64_t>(index);
+  // zlib's default level: 9 cost more time than the 0.06% of bytes it saved.
   if (zip_set_file_compression(archive_, entry, compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
-                               compress ? 9 : 0) != 0 ||
+                               compress ? 6 : 0) != 0 ||
       zip_file_set_dostime(archive_, entry, dos_time_, dos_date_, 0) != 0) {
     return Fail("cannot set up '" + name + "'");
   }

@@ -24,7 +24,7 @@ class Archive {
   Archive(const Archive&) = delete;
   Archive& operator=(const Archive&) = delete;
 
-  // Adds an entry, stored (mimetype, images) or deflated at the highest level.
+  // Adds an entry, stored (mimetype, images) or deflated at zlib's default level.
   bool AddStored(const std::string& name, std::string content);
   bool AddDeflated(const std::string& name, std::string content);
 

@@ -25,7 +25,13 @@ using Input = std::unique_ptr<hb_subset_input_t, InputDeleter>;
 }  // namespace
 
 CharacterSet::CharacterSet() {
-  for (char32_t c = 0x20; c < 0x7F; ++c) code_points_.insert(c);
+  for (char32_t c = 0x20; c < 0x7F; ++c) Add(c);
+}
+
+void CharacterSet::Add(char32_t c) {
+  if (c >= seen_.size() || seen_[c]) return;
+  seen_[c] = true;
+  code_points_.push_back(c);
 }
 
 void CharacterSet::AddText(std::string_view utf8) {
@@ -33,7 +39,7 @@ void CharacterSet::AddText(std::string_view utf8) {
   for (int32_t i = 0; i < length;) {
     UChar32 c = 0;
     U8_NEXT(utf8.data(), i, length, c);
-    if (c > 0) code_points_.insert(static_cast<char32_t>(c));
+    if (c > 0) Add(static_cast<char32_t>(c));
   }
 }
 

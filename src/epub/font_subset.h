@@ -6,9 +6,9 @@
 #define GOBOOK_EPUB_FONT_SUBSET_H_
 
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gobook::epub {
 
@@ -19,10 +19,17 @@ class CharacterSet {
  public:
   CharacterSet();
   void AddText(std::string_view utf8);
-  const std::set<char32_t>& code_points() const { return code_points_; }
+  // In the order first seen.
+  const std::vector<char32_t>& code_points() const { return code_points_; }
+  bool Contains(char32_t c) const { return c < seen_.size() && seen_[c]; }
 
  private:
-  std::set<char32_t> code_points_;
+  void Add(char32_t c);
+
+  // A bit per Unicode code point: every character of the book passes through
+  // here, and a tree insert each was a tenth of a whole EPUB build.
+  std::vector<bool> seen_ = std::vector<bool>(0x110000);
+  std::vector<char32_t> code_points_;
 };
 
 // The TrueType or OpenType font `font` keeping only `characters`; nullopt with
