@@ -3,7 +3,6 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <cctype>
-#include <cstdio>
 #include <map>
 
 #include "doc/passes.h"
@@ -13,12 +12,6 @@
 
 namespace gobook::markdown {
 namespace {
-
-std::string CodePointName(char32_t c) {
-  char name[16];
-  std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
-  return name;
-}
 
 using doc::Block;
 using doc::BlockKind;

@@ -1,5 +1,7 @@
 #include "util/text.h"
 
+#include <cstdio>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -95,6 +97,12 @@ bool IsNameChar(UChar32 c) {
 }
 
 }  // namespace
+
+std::string CodePointName(char32_t code_point) {
+  char text[16];
+  std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(code_point));
+  return text;
+}
 
 size_t FindCharacterXmlForbids(std::string_view text, char32_t* code_point) {
   const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());

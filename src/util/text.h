@@ -36,6 +36,9 @@ size_t FindCharacterXmlForbids(std::string_view text, char32_t* code_point);
 // Replaces every code point that may not appear in an XML name with '_'.
 std::string ToXmlNameChars(std::string_view text);
 
+// "U+00E9": how a diagnostic names a character.
+std::string CodePointName(char32_t code_point);
+
 // Appends one code point to `out` as UTF-8 (nothing for an invalid one).
 void AppendUtf8(std::string& out, char32_t code_point);
 

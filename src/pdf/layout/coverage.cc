@@ -1,18 +1,10 @@
 #include "pdf/layout/coverage.h"
 
-#include <cstdio>
-
 #include "doc/passes.h"
 #include "util/text.h"
 
 namespace gobook::layout {
 namespace {
-
-std::string CodePointName(char32_t code_point) {
-  char text[16];
-  std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(code_point));
-  return text;
-}
 
 std::string AsUtf8(char32_t code_point) {
   std::string text;
