@@ -273,15 +273,8 @@ class BookLayout {
   // A title too long for the head line loses words from its end, marked by an
   // ellipsis, as a typesetter shortens a running head.
   std::string ShortenedHead(const std::string& head) const {
-    auto width = [&](const std::string& text) {
-      double total = 0;
-      for (const FaceRun& run : SplitByFace(metrics_, Face::kItalic, text)) {
-        total += TextWidth(metrics_, run.face, run.text, style_.small_size);
-      }
-      return total;
-    };
     std::string text = head;
-    while (width(text) > style_.width) {
+    while (LineWidth(metrics_, Face::kItalic, text, style_.small_size) > style_.width) {
       if (text.size() <= 4) return "";
       size_t cut = text.find_last_of(' ', text.size() - 4);
       if (cut == std::string::npos || cut == 0) {
@@ -299,19 +292,11 @@ class BookLayout {
 
   void AddRunningHead(Page* page, const std::string& head) {
     if (head.empty()) return;
-    // One run per face, as in the body: a title's CJK or symbols are not in the
-    // italic and would print as empty boxes.
-    std::vector<FaceRun> runs = SplitByFace(metrics_, Face::kItalic, ShortenedHead(head));
-    double width = 0;
-    for (const FaceRun& run : runs) {
-      width += TextWidth(metrics_, run.face, run.text, style_.small_size);
-    }
-    double x = style_.left + (style_.width - width) / 2;
-    for (FaceRun& run : runs) {
-      double advance = TextWidth(metrics_, run.face, run.text, style_.small_size);
-      page->items.push_back(GlyphRun{x, style_.head_baseline, run.face, style_.small_size, kMuted,
-                                     std::move(run.text)});
-      x += advance;
+    std::string text = ShortenedHead(head);
+    double width = LineWidth(metrics_, Face::kItalic, text, style_.small_size);
+    for (GlyphRun& run : SetLine(metrics_, Face::kItalic, text, style_.small_size, kMuted,
+                                 style_.left + (style_.width - width) / 2, style_.head_baseline)) {
+      page->items.push_back(std::move(run));
     }
     double rule_y = style_.head_baseline + style_.small_size * 0.6;
     page->items.push_back(StrokedLine{style_.left, rule_y, style_.left + style_.width, rule_y, 0.3,

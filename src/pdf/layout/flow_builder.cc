@@ -858,13 +858,9 @@ void FlowBuilder::AddLesson(int lesson_index) {
   opening.anchors.push_back({LessonDestination(lesson_index), 0});
   opening.items.push_back(GlyphRun{style_.left, style_.leading, Face::kBold, style_.small_size,
                                    kMuted, "LESSON " + number});
-  // One run per face: a track title's CJK or symbols are not in the italic.
-  double x = style_.left;
-  for (FaceRun& run : SplitByFace(metrics_, Face::kItalic, track.title)) {
-    double advance = TextWidth(metrics_, run.face, run.text, style_.small_size);
-    opening.items.push_back(GlyphRun{x, style_.leading * 1.9, run.face, style_.small_size, kMuted,
-                                     std::move(run.text)});
-    x += advance;
+  for (GlyphRun& run : SetLine(metrics_, Face::kItalic, track.title, style_.small_size, kMuted,
+                               style_.left, style_.leading * 1.9)) {
+    opening.items.push_back(std::move(run));
   }
   ParagraphStyle paragraph;
   paragraph.width = Measure();

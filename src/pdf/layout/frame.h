@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -114,6 +115,13 @@ struct LaidOutBook {
 
 // One line per item, stable and readable, for tests: "run 72.00 100.50 regular 10 ..."
 std::string DumpPage(const Page& page);
+
+// A short line of text (a running head, a label) in `face`, each character that
+// face lacks in its fallback face so none prints as an empty box: its runs,
+// placed from `x` along `baseline`. LineWidth is the width they take.
+std::vector<GlyphRun> SetLine(const FontMetrics& metrics, Face face, std::string_view text,
+                              double size, Color color, double x, double baseline);
+double LineWidth(const FontMetrics& metrics, Face face, std::string_view text, double size);
 
 }  // namespace gobook::layout
 
