@@ -1,7 +1,7 @@
 #include "epub/epub_writer.h"
 
 #include "epub/archive.h"
-#include "epub/font_subset.h"
+#include "fonts/subset.h"
 #include "epub/package.h"
 #include "epub/pages.h"
 #include "epub/plan.h"
@@ -54,7 +54,8 @@ class EpubBuilder {
     // The pages come first, so the fonts can keep just the characters they use.
     std::string licence = FontLicence();
     std::vector<std::pair<std::string, std::string>> pages = Pages(licence);
-    CharacterSet characters;
+    fonts::CharacterSet characters;
+    characters.AddPrintableAscii();
     characters.AddText(kEpubStylesheet);  // generated content, such as list markers
     for (const auto& [href, content] : pages) characters.AddText(content);
     AddStylesheet(&resources);
@@ -124,20 +125,20 @@ class EpubBuilder {
 
   // Embeds the book's fonts, cut down to `characters`, under fixed names the
   // stylesheet refers to.
-  void AddFonts(const CharacterSet& characters, std::vector<ManifestItem>* resources) {
-    const doc::FontFiles& fonts = book_.fonts;
+  void AddFonts(const fonts::CharacterSet& characters, std::vector<ManifestItem>* resources) {
+    const doc::FontFiles& files = book_.fonts;
     const std::pair<const char*, const std::string*> kFaces[] = {
-        {"text-regular", &fonts.regular}, {"text-italic", &fonts.italic},
-        {"text-bold", &fonts.bold},       {"text-bold-italic", &fonts.bold_italic},
-        {"mono-regular", &fonts.mono},     {"mono-bold", &fonts.mono_bold},
-        {"mono-italic", &fonts.mono_italic}};
+        {"text-regular", &files.regular}, {"text-italic", &files.italic},
+        {"text-bold", &files.bold},       {"text-bold-italic", &files.bold_italic},
+        {"mono-regular", &files.mono},     {"mono-bold", &files.mono_bold},
+        {"mono-italic", &files.mono_italic}};
     std::string folder = JoinPath(book_.root, book_.fonts_dir);
     for (const auto& [name, file] : kFaces) {
       std::string path = JoinPath(folder, *file);
       std::optional<std::string> bytes = Read(path);
       if (!bytes) continue;
       std::string error;
-      std::optional<std::string> subset = SubsetFont(*bytes, characters, &error);
+      std::optional<std::string> subset = fonts::SubsetFont(*bytes, characters, &error);
       if (!subset) {
         sink_->Error(path, 0, 0, "cannot embed the font: " + error);
         continue;

@@ -7,6 +7,9 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <cstdio>
 #include <string>
 
@@ -100,6 +103,25 @@ HPDF_STATUS WriteRawContent(HPDF_Page page, std::string_view bytes) {
   if (attr == nullptr || attr->stream == nullptr) return HPDF_INVALID_PAGE;
   if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION) return HPDF_PAGE_INVALID_GMODE;
   return WriteBytes(attr->stream, bytes);
+}
+
+const char* LoadTrueTypeFromMemory(HPDF_Doc pdf, std::string_view bytes) {
+  int fd = memfd_create("gobook-font", MFD_CLOEXEC);
+  if (fd < 0) return nullptr;
+  for (size_t written = 0; written < bytes.size();) {
+    ssize_t n = write(fd, bytes.data() + written, bytes.size() - written);
+    if (n <= 0) {
+      close(fd);
+      return nullptr;
+    }
+    written += static_cast<size_t>(n);
+  }
+  // libharu opens its own descriptor on the file, which keeps it alive until
+  // the document is freed (the font's glyphs are read again at save time).
+  std::string path = "/proc/self/fd/" + std::to_string(fd);
+  const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
+  close(fd);
+  return name;
 }
 
 HPDF_STATUS SetDocumentId(HPDF_Doc pdf, const std::array<uint8_t, 16>& id) {

@@ -29,6 +29,12 @@ HPDF_STATUS SetXyzKeepZoom(HPDF_Doc pdf, HPDF_Destination destination, HPDF_Page
 // libharu has no API for). Call it outside a text object.
 HPDF_STATUS WriteRawContent(HPDF_Page page, std::string_view bytes);
 
+// HPDF_LoadTTFontFromFile (embedding) for a font held in memory: libharu 2.3
+// can load a TrueType font only from a file, so the bytes go into an anonymous
+// memory file (memfd) that libharu opens by its /proc/self/fd path. Returns the
+// font's name, or nullptr.
+const char* LoadTrueTypeFromMemory(HPDF_Doc pdf, std::string_view bytes);
+
 // Sets the trailer's /ID to two copies of `id`, so the file is reproducible.
 HPDF_STATUS SetDocumentId(HPDF_Doc pdf, const std::array<uint8_t, 16>& id);
 

@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "fonts/subset.h"
 #include "pdf/hpdf_fixes.h"
 #include "pdf/pdf_png.h"
 #include "util/files.h"
@@ -327,20 +328,24 @@ class Writer {
   }
 
   // Loads, in the fixed Face order (so subset tags are stable), only the faces
-  // some run uses: libharu embeds every loaded font, used or not.
+  // some run uses: libharu embeds every loaded font, used or not. Each font
+  // file is cut down to the characters drawn with it before libharu sees it;
+  // libharu would otherwise spend a tenth of the build walking the full fonts'
+  // cmaps and copying their big tables.
   bool LoadFonts() {
-    std::array<bool, layout::kFaceCount> used{};
+    std::map<std::string, fonts::CharacterSet> characters;  // by font file
     for (const layout::Page& page : book_.pages) {
       for (const layout::PageItem& item : page.items) {
         if (const auto* run = std::get_if<GlyphRun>(&item)) {
-          used[static_cast<size_t>(run->face)] = true;
+          characters[fonts_[static_cast<size_t>(run->face)]].AddText(ForHaru(run->text));
         }
       }
     }
     std::map<std::string, HPDF_Font> by_path;  // one font per file
-    for (size_t f = 0; f < used.size(); ++f) {
-      if (!used[f]) continue;
+    for (size_t f = 0; f < fonts_loaded_.size(); ++f) {
       const std::string& path = fonts_[f];
+      auto wanted = characters.find(path);
+      if (wanted == characters.end() || wanted->second.empty()) continue;
       auto found = by_path.find(path);
       if (found != by_path.end()) {
         fonts_loaded_[f] = found->second;
@@ -351,8 +356,9 @@ class Writer {
       std::string error;
       std::optional<std::string> bytes = ReadFile(path, &error);
       if (bytes) error = CheckTrueType(*bytes);
+      if (bytes && error.empty()) bytes = fonts::SubsetFont(*bytes, wanted->second, &error);
       if (!error.empty()) return Fail(what + ": " + error);
-      const char* name = HPDF_LoadTTFontFromFile(pdf_.get(), path.c_str(), HPDF_TRUE);
+      const char* name = LoadTrueTypeFromMemory(pdf_.get(), *bytes);
       if (!Made(name, what)) return false;
       HPDF_Font font = HPDF_GetFont(pdf_.get(), name, "UTF-8");
       if (!Made(font, what)) return false;

@@ -1,4 +1,4 @@
-#include "epub/font_subset.h"
+#include "fonts/subset.h"
 
 #include <hb-subset.h>
 #include <hb.h>
@@ -6,7 +6,7 @@
 
 #include <memory>
 
-namespace gobook::epub {
+namespace gobook::fonts {
 namespace {
 
 struct BlobDeleter {
@@ -24,7 +24,7 @@ using Input = std::unique_ptr<hb_subset_input_t, InputDeleter>;
 
 }  // namespace
 
-CharacterSet::CharacterSet() {
+void CharacterSet::AddPrintableAscii() {
   for (char32_t c = 0x20; c < 0x7F; ++c) Add(c);
 }
 
@@ -66,4 +66,4 @@ std::optional<std::string> SubsetFont(std::string_view font, const CharacterSet&
   return std::string(data, size);
 }
 
-}  // namespace gobook::epub
+}  // namespace gobook::fonts
