@@ -97,6 +97,27 @@ std::string ForHaru(std::string_view text) {
   return out;
 }
 
+// /ID is the MD5 of the file itself as saved with a zero /ID, written over
+// that zero: the same book gives the same bytes, and a change anywhere in
+// them gives another /ID. (Hashing the file costs a few milliseconds; hashing
+// a dump of the laid-out pages cost a tenth of the build.)
+bool StampDocumentId(std::string* pdf) {
+  const std::string zero(32, '0');
+  const std::string placeholder = "/ID [ <" + zero + "> <" + zero + "> ]";
+  size_t at = pdf->rfind(placeholder);
+  if (at == std::string::npos) return false;
+  std::array<uint8_t, 16> digest = Md5Digest(*pdf);
+  std::string hex;
+  for (uint8_t byte : digest) {
+    char two[3];
+    std::snprintf(two, sizeof two, "%02X", byte);
+    hex += two;
+  }
+  pdf->replace(at + 7, 32, hex);                // "/ID [ <" + first
+  pdf->replace(at + 7 + 32 + 3, 32, hex);       // "> <" + second
+  return true;
+}
+
 // `text` as a PDF hex string in UTF-16BE with a byte order mark: <FEFF...>.
 std::string Utf16Hex(std::string_view text) {
   std::string out = "<FEFF";
@@ -608,8 +629,8 @@ class Writer {
   }
 
   // Info strings go through the current (UTF-8) encoder. The dates come only
-  // from the book (no clock), and /ID from the book's content, so the same
-  // book gives the same bytes.
+  // from the book (no clock), and /ID from the file's bytes, so the same book
+  // gives the same bytes.
   bool AddInfo() {
     const layout::DocumentInfo& info = book_.info;
     const std::pair<HPDF_InfoType, const std::string*> fields[] = {
@@ -640,42 +661,8 @@ class Writer {
         return false;
       }
     }
-    return Ok(SetDocumentId(pdf_.get(), Md5Digest(Fingerprint())), "cannot set the /ID");
-  }
-
-  // What /ID is the MD5 of: the info, the pages as layout dumps them, and
-  // what the dump leaves out (colors, image bytes, outline, labels).
-  std::string Fingerprint() const {
-    const layout::DocumentInfo& info = book_.info;
-    std::string out = info.title + '\n' + info.author + '\n' + info.subject + '\n' +
-                      info.keywords + '\n' + info.creator + '\n' + info.date + '\n' +
-                      std::to_string(book_.size.width) + 'x' +
-                      std::to_string(book_.size.height) + '\n';
-    for (const layout::Page& page : book_.pages) {
-      out += layout::DumpPage(page);
-      for (const layout::PageItem& item : page.items) {
-        if (const auto* run = std::get_if<GlyphRun>(&item)) {
-          out += {static_cast<char>(run->color.r), static_cast<char>(run->color.g),
-                  static_cast<char>(run->color.b)};
-        } else if (const auto* box = std::get_if<ImageBox>(&item)) {
-          out += ImageKey(*box);
-        }
-      }
-    }
-    AppendOutline(book_.outline, 0, &out);
-    for (const layout::PageLabelRange& range : book_.page_labels) {
-      out += std::to_string(range.first_page) + (range.roman ? "r" : "d") +
-             std::to_string(range.start) + '\n';
-    }
-    return out;
-  }
-
-  static void AppendOutline(const std::vector<layout::OutlineEntry>& entries, int depth,
-                            std::string* out) {
-    for (const layout::OutlineEntry& entry : entries) {
-      *out += std::to_string(depth) + ' ' + entry.title + " #" + entry.destination + '\n';
-      AppendOutline(entry.children, depth + 1, out);
-    }
+    // A zero /ID for now: Save stamps the file's own digest over it.
+    return Ok(SetDocumentId(pdf_.get(), {}), "cannot set the /ID");
   }
 
   // Saves into libharu's memory stream and copies it out.
@@ -700,6 +687,10 @@ class Writer {
     if (read != size) {
       Fail("cannot read the saved document: " + std::to_string(read) + " of " +
            std::to_string(size) + " bytes");
+      return std::nullopt;
+    }
+    if (!StampDocumentId(&bytes)) {
+      Fail("cannot find the /ID in the saved document");
       return std::nullopt;
     }
     return bytes;

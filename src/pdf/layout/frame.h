@@ -113,9 +113,6 @@ struct LaidOutBook {
   DocumentInfo info;
 };
 
-// One line per item, stable and readable, for tests: "run 72.00 100.50 regular 10 ..."
-std::string DumpPage(const Page& page);
-
 // A short line of text (a running head, a label) in `face`, each character that
 // face lacks in its fallback face so none prints as an empty box: its runs,
 // placed from `x` along `baseline`. LineWidth is the width they take.
