@@ -10,7 +10,7 @@ build_packages=(
   cmake ninja-build g++ pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libpugixml-dev libzip-dev
   libtomlplusplus-dev libcli11-dev catch2 libicu-dev librsvg2-dev libcairo2-dev
-  libharfbuzz-dev libhyphen-dev hyphen-en-us libhpdf-dev libpng-dev
+  libharfbuzz-dev libhyphen-dev hyphen-en-us libhpdf-dev libpng-dev libdeflate-dev
 )
 # To check its output: epubcheck (Java), chromium for DAISY Ace (run by npm);
 # and its memory: valgrind, and clang 14 with libFuzzer for the sanitizer build.

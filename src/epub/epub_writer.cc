@@ -73,17 +73,13 @@ class EpubBuilder {
 
  private:
   void Add(const std::string& href, std::string content) {
-    if (!archive_.AddDeflated(kPackageFolder + href, std::move(content))) {
-      sink_->Error("", 0, 0, "cannot build the EPUB: " + archive_.error());
-    }
+    archive_.AddDeflated(kPackageFolder + href, std::move(content));
   }
 
   // Every image is a PNG or a JPEG (plan.cc), compressed already: deflating it
   // again costs time and saves a few percent at most, so it is stored as it is.
   void AddImage(const std::string& href, std::string content) {
-    if (!archive_.AddStored(kPackageFolder + href, std::move(content))) {
-      sink_->Error("", 0, 0, "cannot build the EPUB: " + archive_.error());
-    }
+    archive_.AddStored(kPackageFolder + href, std::move(content));
   }
 
   std::optional<std::string> Read(const std::string& path) {

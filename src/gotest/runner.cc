@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -14,8 +13,8 @@
 #include <regex>
 #include <set>
 #include <sstream>
-#include <thread>
 
+#include "util/parallel.h"
 #include "util/process.h"
 #include "util/text.h"
 
@@ -509,17 +508,11 @@ RunSummary RunChecks(const doc::Book& book, const std::vector<Check>& checks,
   if (!WriteModule(dir, options.go_version, sink)) return summary;
   Prepared prepared = PrepareInBatches(book, checks, dir);
   std::vector<std::vector<Diagnostic>> results(checks.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < checks.size(); i = next++) {
-      results[i] = CheckRun(checks[i], dir / CheckFolder(book, checks[i]), prepared).Run();
-    }
-  };
-  int jobs = options.jobs > 0 ? options.jobs
-                              : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  std::vector<std::thread> threads;
-  for (int i = 0; i < jobs; ++i) threads.emplace_back(worker);
-  for (std::thread& thread : threads) thread.join();
+  ForEachIndexInParallel(checks.size(), options.jobs > 0 ? options.jobs : CoreCount(),
+                         [&](size_t i, size_t) {
+                           results[i] = CheckRun(checks[i], dir / CheckFolder(book, checks[i]),
+                                                 prepared).Run();
+                         });
 
   // Report in book order, whatever order the checks finished in.
   for (size_t i = 0; i < checks.size(); ++i) {
