@@ -3,6 +3,7 @@
 #include <hpdf_doc.h>
 #include <hpdf_encrypt.h>
 #include <hpdf_font.h>
+#include <hpdf_image.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -98,11 +99,40 @@ HPDF_STATUS SetXyzKeepZoom(HPDF_Doc pdf, HPDF_Destination destination, HPDF_Page
   return HPDF_Array_Add(destination, null_zoom);
 }
 
-HPDF_STATUS WriteRawContent(HPDF_Page page, std::string_view bytes) {
+const char* FontResourceName(HPDF_Page page, HPDF_Font font) {
+  if (!HPDF_Page_Validate(page) || !HPDF_Font_Validate(font)) return nullptr;
+  return HPDF_Page_GetLocalFontName(page, font);
+}
+
+const char* ImageResourceName(HPDF_Page page, HPDF_Image image) {
+  if (!HPDF_Page_Validate(page) || !HPDF_Image_Validate(image)) return nullptr;
+  return HPDF_Page_GetXObjectName(page, image);
+}
+
+namespace {
+
+// Written into a stream's dictionary by Dict_Write, after its elements:
+// libharu drops a /Filter element from a stream whose own filter is "none",
+// and "none" is what keeps it from deflating the stream again.
+HPDF_STATUS WriteFlateFilter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+}  // namespace
+
+void MarkDeflated(HPDF_Dict stream_object) {
+  stream_object->filter = HPDF_STREAM_FILTER_NONE;
+  stream_object->write_fn = WriteFlateFilter;
+}
+
+HPDF_STATUS SetDeflatedContent(HPDF_Page page, std::string_view zlib) {
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  if (attr == nullptr || attr->stream == nullptr) return HPDF_INVALID_PAGE;
-  if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION) return HPDF_PAGE_INVALID_GMODE;
-  return WriteBytes(attr->stream, bytes);
+  if (attr == nullptr || attr->contents == nullptr || attr->stream == nullptr) {
+    return HPDF_INVALID_PAGE;
+  }
+  if (HPDF_Stream_Size(attr->stream) != 0) return HPDF_INVALID_PAGE;  // drawn already
+  MarkDeflated(attr->contents);
+  return WriteBytes(attr->stream, zlib);
 }
 
 const char* LoadTrueTypeFromMemory(HPDF_Doc pdf, std::string_view bytes) {

@@ -25,9 +25,18 @@ HPDF_STATUS FixToUnicode(HPDF_Font font);
 HPDF_STATUS SetXyzKeepZoom(HPDF_Doc pdf, HPDF_Destination destination, HPDF_Page page,
                            double left, double top);
 
-// Writes `bytes` as they are into the page's content stream (for BDC/EMC, which
-// libharu has no API for). Call it outside a text object.
-HPDF_STATUS WriteRawContent(HPDF_Page page, std::string_view bytes);
+// The page's resource name for `font` or `image` (F1, X1...), registering it
+// in the page's /Resources on first use; nullptr on error.
+const char* FontResourceName(HPDF_Page page, HPDF_Font font);
+const char* ImageResourceName(HPDF_Page page, HPDF_Image image);
+
+// Makes `zlib` (a FlateDecode stream, RFC 1950) the page's whole content
+// stream, written as it is: libharu neither compresses it again nor adds to it.
+HPDF_STATUS SetDeflatedContent(HPDF_Page page, std::string_view zlib);
+
+// Makes a stream object libharu writes as it is, with /Filter /FlateDecode:
+// its bytes are deflated already.
+void MarkDeflated(HPDF_Dict stream_object);
 
 // HPDF_LoadTTFontFromFile (embedding) for a font held in memory: libharu 2.3
 // can load a TrueType font only from a file, so the bytes go into an anonymous

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "pdf/hpdf_fixes.h"
 #include "pdf/pdf_writer.h"
 
 namespace gobook::pdf {
@@ -92,12 +93,6 @@ uint32_t BigEndian32(std::string_view bytes, size_t at) {
          static_cast<uint32_t>(static_cast<uint8_t>(bytes[at + 3]));
 }
 
-// Written into the image's dictionary by Dict_Write, after its elements:
-// libharu drops a /Filter element from a stream whose own filter is "none",
-// and "none" is what keeps it from deflating the stream again.
-HPDF_STATUS WriteFlateFilter(HPDF_Dict, HPDF_Stream stream) {
-  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
 
 }  // namespace
 
@@ -145,8 +140,7 @@ HPDF_Image LoadFlatePng(HPDF_Doc pdf, const FlatePng& png) {
   HPDF_Dict image = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
   if (image == nullptr) return nullptr;
   image->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
-  image->filter = HPDF_STREAM_FILTER_NONE;
-  image->write_fn = WriteFlateFilter;
+  MarkDeflated(image);
   HPDF_Dict parameters = HPDF_Dict_New(pdf->mmgr);
   if (parameters == nullptr) return nullptr;
   HPDF_STATUS status = HPDF_OK;

@@ -20,8 +20,12 @@
 
 #include "fonts/subset.h"
 #include "pdf/hpdf_fixes.h"
+#include "pdf/page_content.h"
 #include "pdf/pdf_png.h"
+#include "util/deflate.h"
 #include "util/files.h"
+#include "util/parallel.h"
+#include "util/text.h"
 
 namespace gobook::pdf {
 namespace {
@@ -63,40 +67,6 @@ const char* FaceName(Face face) {
   return kNames[static_cast<size_t>(face)];
 }
 
-void AppendUtf8(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    *out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    *out += static_cast<char>(0xC0 | (c >> 6));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    *out += static_cast<char>(0xE0 | (c >> 12));
-    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    *out += static_cast<char>(0xF0 | (c >> 18));
-    *out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    *out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    *out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
-// libharu's UTF-8 path is BMP-only and silently mangles anything else (an
-// astral code point becomes a space, a broken sequence eats the next
-// character), so text reaches it as valid UTF-8 of BMP code points; control
-// characters (layout should never send them) become spaces.
-std::string ForHaru(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t at = 0; at < text.size();) {
-    char32_t c = layout::NextCodePoint(text, &at);
-    if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) c = ' ';
-    AppendUtf8(c, &out);
-  }
-  return out;
-}
-
 // /ID is the MD5 of the file itself as saved with a zero /ID, written over
 // that zero: the same book gives the same bytes, and a change anywhere in
 // them gives another /ID. (Hashing the file costs a few milliseconds; hashing
@@ -116,27 +86,6 @@ bool StampDocumentId(std::string* pdf) {
   pdf->replace(at + 7, 32, hex);                // "/ID [ <" + first
   pdf->replace(at + 7 + 32 + 3, 32, hex);       // "> <" + second
   return true;
-}
-
-// `text` as a PDF hex string in UTF-16BE with a byte order mark: <FEFF...>.
-std::string Utf16Hex(std::string_view text) {
-  std::string out = "<FEFF";
-  auto unit = [&out](unsigned value) {
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "%04X", value & 0xFFFF);
-    out += hex;
-  };
-  for (size_t at = 0; at < text.size();) {
-    char32_t c = layout::NextCodePoint(text, &at);
-    if (c >= 0x10000 && c <= 0x10FFFF) {
-      c -= 0x10000;
-      unit(0xD800 + (c >> 10));
-      unit(0xDC00 + (c & 0x3FF));
-    } else {
-      unit(c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c);
-    }
-  }
-  return out + ">";
 }
 
 // Non-ASCII bytes (and spaces and controls) percent-encoded: libharu writes
@@ -220,16 +169,6 @@ std::string CheckTrueType(const std::string& bytes) {
   return "";
 }
 
-// The graphics state last written on the current page, so unchanged values are
-// not written again. Reset on every page (each has its own content stream).
-struct PageState {
-  std::optional<Color> fill, stroke;
-  std::optional<double> line_width;
-  std::optional<bool> dashed;
-  HPDF_Font font = nullptr;
-  double font_size = 0;
-  int open_spans = 0;  // ActualText spans not closed yet
-};
 
 class Writer {
  public:
@@ -239,9 +178,7 @@ class Writer {
   std::optional<std::string> Run() {
     if (!ReadImages()) return std::nullopt;
     if (!SetUp() || !LoadFonts() || !AddPages()) return std::nullopt;
-    for (size_t i = 0; i < book_.pages.size(); ++i) {
-      if (!DrawPage(i)) return std::nullopt;
-    }
+    if (!DrawPages()) return std::nullopt;
     if (!AddOutline(book_.outline, nullptr) || !AddPageLabels() || !AddInfo()) {
       return std::nullopt;
     }
@@ -384,6 +321,13 @@ class Writer {
       HPDF_Font font = HPDF_GetFont(pdf_.get(), name, "UTF-8");
       if (!Made(font, what)) return false;
       if (!Ok(FixToUnicode(font), what + ": cannot rewrite its ToUnicode CMap")) return false;
+      // The pages' text is written without libharu, which embeds only the
+      // glyphs it has measured: measure every character once.
+      std::string drawn;
+      for (char32_t c : wanted->second.code_points()) AppendUtf8(drawn, c);
+      HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(drawn.data()),
+                          static_cast<HPDF_UINT>(drawn.size()));
+      if (!Ok(HPDF_OK, what + ": cannot measure its characters")) return false;
       fonts_loaded_[f] = font;
       by_path[path] = font;
     }
@@ -409,16 +353,49 @@ class Writer {
   // Layout's y grows downwards from the top edge; PDF's grows upwards.
   HPDF_REAL FlipY(double y) const { return Real(book_.size.height - y); }
 
-  bool DrawPage(size_t index) {
-    page_ = pages_[index];
-    page_number_ = index + 1;
-    state_ = PageState{};
-    for (const layout::PageItem& item : book_.pages[index].items) {
-      bool ok = std::visit([this](const auto& value) { return Draw(value); }, item);
-      if (!ok) return false;
+  // Registers each page's fonts and images with libharu (for their resource
+  // names) and adds its links, page by page; then writes and deflates the
+  // pages' content streams on every core, and hands them to libharu as they
+  // are.
+  bool DrawPages() {
+    std::vector<PageResources> resources(book_.pages.size());
+    for (size_t i = 0; i < book_.pages.size(); ++i) {
+      page_ = pages_[i];
+      page_number_ = i + 1;
+      if (!AddResourcesAndLinks(book_.pages[i], &resources[i])) return false;
     }
-    while (state_.open_spans > 0) {
-      if (!Draw(ActualTextEnd{})) return false;
+    std::vector<std::string> contents(book_.pages.size());
+    ForEachIndexInParallel(book_.pages.size(), CoreCount(), [&](size_t i, size_t) {
+      contents[i] = PageContent(book_.pages[i], book_.size.height, resources[i]);
+    });
+    std::vector<std::string> deflated =
+        DeflateAll(std::vector<std::string_view>(contents.begin(), contents.end()),
+                   DeflateFormat::kZlib);
+    for (size_t i = 0; i < pages_.size(); ++i) {
+      std::string what = "cannot write the content of page " + std::to_string(i + 1);
+      if (!Ok(SetDeflatedContent(pages_[i], deflated[i]), what)) return false;
+    }
+    return true;
+  }
+
+  bool AddResourcesAndLinks(const layout::Page& page, PageResources* resources) {
+    for (const layout::PageItem& item : page.items) {
+      if (const auto* run = std::get_if<GlyphRun>(&item)) {
+        std::string& name = resources->fonts[static_cast<size_t>(run->face)];
+        if (!name.empty() || run->text.empty()) continue;
+        HPDF_Font font = fonts_loaded_[static_cast<size_t>(run->face)];
+        std::string what = OnPage("cannot draw text \"" + run->text + "\"");
+        if (font == nullptr) return Fail(what + ": its font is not loaded");
+        const char* local = FontResourceName(page_, font);
+        if (!Made(local, what)) return false;
+        name = local;
+      } else if (const auto* box = std::get_if<ImageBox>(&item)) {
+        const char* local = ImageName(*box);
+        if (local == nullptr) return false;
+        resources->images.push_back(local);
+      } else if (const auto* link = std::get_if<LinkArea>(&item)) {
+        if (!AddLink(*link)) return false;
+      }
     }
     return true;
   }
@@ -427,79 +404,15 @@ class Writer {
     return what + " on page " + std::to_string(page_number_);
   }
 
-  bool SetFill(const Color& color) {
-    if (state_.fill == color) return true;
-    state_.fill = color;
-    return Ok(HPDF_Page_SetRGBFill(page_, color.r / 255.0f, color.g / 255.0f, color.b / 255.0f),
-              OnPage("cannot set the fill color"));
-  }
-
-  bool SetStroke(const Color& color, double width, bool dashed) {
-    std::string what = OnPage("cannot set the line style");
-    if (state_.stroke != color) {
-      state_.stroke = color;
-      if (!Ok(HPDF_Page_SetRGBStroke(page_, color.r / 255.0f, color.g / 255.0f,
-                                     color.b / 255.0f),
-              what)) {
-        return false;
-      }
-    }
-    if (state_.line_width != width) {
-      state_.line_width = width;
-      if (!Ok(HPDF_Page_SetLineWidth(page_, Real(width)), what)) return false;
-    }
-    if (state_.dashed != dashed) {
-      state_.dashed = dashed;
-      // 3 points on, 2 off: visibly dashed at rule widths of 0.5-1 point.
-      static const HPDF_UINT16 kDash[] = {3, 2};
-      HPDF_STATUS status = dashed ? HPDF_Page_SetDash(page_, kDash, 2, 0)
-                                  : HPDF_Page_SetDash(page_, nullptr, 0, 0);
-      if (!Ok(status, what)) return false;
-    }
-    return true;
-  }
-
-  // One text object and one TextOut per run, at its absolute position.
-  bool Draw(const GlyphRun& run) {
-    if (run.text.empty()) return true;
-    std::string what = OnPage("cannot draw text \"" + run.text + "\"");
-    HPDF_Font font = fonts_loaded_[static_cast<size_t>(run.face)];
-    if (font == nullptr) return Fail(what + ": its font is not loaded");
-    if (!SetFill(run.color)) return false;
-    if (!Ok(HPDF_Page_BeginText(page_), what)) return false;
-    if (state_.font != font || state_.font_size != run.size) {
-      if (!Ok(HPDF_Page_SetFontAndSize(page_, font, Real(run.size)), what)) return false;
-      state_.font = font;
-      state_.font_size = run.size;
-    }
-    std::string text = ForHaru(run.text);
-    return Ok(HPDF_Page_TextOut(page_, Real(run.x), FlipY(run.baseline), text.c_str()), what) &&
-           Ok(HPDF_Page_EndText(page_), what);
-  }
-
-  bool Draw(const FilledRect& rect) {
-    std::string what = OnPage("cannot draw a filled rectangle");
-    return SetFill(rect.color) &&
-           Ok(HPDF_Page_Rectangle(page_, Real(rect.x), FlipY(rect.y + rect.height),
-                                  Real(rect.width), Real(rect.height)),
-              what) &&
-           Ok(HPDF_Page_Fill(page_), what);
-  }
-
-  bool Draw(const StrokedLine& line) {
-    std::string what = OnPage("cannot draw a line");
-    return SetStroke(line.color, line.width, line.dashed) &&
-           Ok(HPDF_Page_MoveTo(page_, Real(line.x1), FlipY(line.y1)), what) &&
-           Ok(HPDF_Page_LineTo(page_, Real(line.x2), FlipY(line.y2)), what) &&
-           Ok(HPDF_Page_Stroke(page_), what);
-  }
-
   // Each image is loaded once (from memory: never *FromFile2, whose errors
-  // surface only at save time) and drawn wherever it is used.
-  bool Draw(const ImageBox& box) {
+  // surface only at save time) and named on each page that shows it.
+  const char* ImageName(const ImageBox& box) {
     std::string name = box.source.empty() ? "a rendered image" : "the image '" + box.source + "'";
     auto found = images_.find(ImageKey(box));
-    if (found == images_.end()) return Fail(OnPage("cannot draw " + name + ": not loaded"));
+    if (found == images_.end()) {
+      Fail(OnPage("cannot draw " + name + ": not loaded"));
+      return nullptr;
+    }
     Image& image = found->second;
     if (image.handle == nullptr) {
       const auto* data = reinterpret_cast<const HPDF_BYTE*>(image.bytes.data());
@@ -510,17 +423,17 @@ class Writer {
         image.handle = box.jpeg ? HPDF_LoadJpegImageFromMem(pdf_.get(), data, size)
                                 : HPDF_LoadPngImageFromMem(pdf_.get(), data, size);
       }
-      if (!Made(image.handle, "cannot load " + name)) return false;
+      if (!Made(image.handle, "cannot load " + name)) return nullptr;
       image.bytes.clear();
       image.bytes.shrink_to_fit();
       image.flate.reset();
     }
-    return Ok(HPDF_Page_DrawImage(page_, image.handle, Real(box.x), FlipY(box.y + box.height),
-                                  Real(box.width), Real(box.height)),
-              OnPage("cannot draw " + name));
+    const char* local = ImageResourceName(page_, image.handle);
+    if (!Made(local, OnPage("cannot draw " + name))) return nullptr;
+    return local;
   }
 
-  bool Draw(const LinkArea& link) {
+  bool AddLink(const LinkArea& link) {
     HPDF_Rect rect = {Real(link.x), FlipY(link.y + link.height), Real(link.x + link.width),
                       FlipY(link.y)};
     HPDF_Annotation annotation = nullptr;
@@ -536,20 +449,6 @@ class Writer {
     }
     // Without /Border viewers draw a 1-point box around every link.
     return Made(annotation, what) && Ok(HPDF_LinkAnnot_SetBorderStyle(annotation, 0, 0, 0), what);
-  }
-
-  // The runs up to the matching end are one piece of text for copying: a raw
-  // marked-content span, as libharu has no BDC API.
-  bool Draw(const ActualTextBegin& begin) {
-    ++state_.open_spans;
-    return Ok(WriteRawContent(page_, "/Span <</ActualText " + Utf16Hex(begin.text) + ">> BDC\n"),
-              OnPage("cannot write an ActualText span"));
-  }
-
-  bool Draw(const ActualTextEnd&) {
-    if (state_.open_spans == 0) return true;  // nothing open: nothing to close
-    --state_.open_spans;
-    return Ok(WriteRawContent(page_, "EMC\n"), OnPage("cannot close an ActualText span"));
   }
 
   // One destination object per id, shared by links and bookmarks:
@@ -716,7 +615,6 @@ class Writer {
   std::map<std::string, HPDF_Destination> destinations_;
   HPDF_Page page_ = nullptr;
   size_t page_number_ = 0;
-  PageState state_;
 };
 
 }  // namespace
