@@ -1,8 +1,10 @@
 // Draws a LaidOutBook with libharu 2.3.0. The order is fixed so the output is
 // byte-stable: check the images (before libharu sees them), set up the
-// document, load the used faces in Face order, add every page, draw the pages
-// (text, rules, images, links, ActualText spans), then the outline, the page
-// labels, the document info and /ID, and save to memory.
+// document, load the used faces in Face order (each cut down to the characters
+// drawn with it), add every page, register each page's fonts, images and links,
+// give each page its content stream (page_content.h, written and deflated on
+// every core), then the outline, the page labels, the document info, save to
+// memory, and stamp /ID.
 #include "pdf/pdf_writer.h"
 
 #include <hpdf.h>

@@ -10,6 +10,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -25,6 +26,13 @@ namespace {
 // Bump when the pixels or the PNG encoding change for the same inputs, so that
 // older entries are no longer found.
 constexpr int kRendererVersion = 2;
+
+// The librsvg and cairo gobook was built against. (Their run-time versions
+// would need the libraries loaded, which a warm build avoids; Debian keeps a
+// release's libraries at the version built against.)
+std::string RendererVersions() {
+  return "rsvg " LIBRSVG_VERSION "\ncairo " CAIRO_VERSION_STRING "\n";
+}
 
 std::mutex& FontsMutex() {
   static std::mutex mutex;
@@ -69,11 +77,9 @@ std::string Sha256Hex(std::string_view data) {
 // The entry's file name: a digest of everything the PNG depends on.
 std::string CacheKey(std::string_view svg, Size box, uint32_t background,
                      const std::string& fonts) {
-  std::string key = "gobook svg->png " + std::to_string(kRendererVersion) + "\nrsvg " +
-                    std::to_string(rsvg_major_version) + '.' +
-                    std::to_string(rsvg_minor_version) + '.' +
-                    std::to_string(rsvg_micro_version) + "\ncairo " + cairo_version_string() +
-                    "\nlibpng " + png_get_libpng_ver(nullptr) + "\nzlib " + zlibVersion() +
+  std::string key = "gobook svg->png " + std::to_string(kRendererVersion) + '\n' +
+                    RendererVersions() + "libpng " + png_get_libpng_ver(nullptr) +
+                    "\nzlib " + zlibVersion() +
                     "\nbox " + std::to_string(box.width) + 'x' + std::to_string(box.height) +
                     "\nbackground " + std::to_string(background) + '\n' + fonts + "svg\n";
   key.append(svg);
@@ -149,6 +155,38 @@ bool IsWholePng(std::string_view png) {
     if (type == "IEND") return at == png.size();
   }
   return false;
+}
+
+namespace {
+
+// "W H\n", as a size entry holds it; anything else is no entry.
+std::optional<Size> ParseSize(const std::string& text) {
+  int width = 0, height = 0;
+  if (std::sscanf(text.c_str(), "%d %d", &width, &height) != 2 || width <= 0 || height <= 0 ||
+      text != std::to_string(width) + ' ' + std::to_string(height) + '\n') {
+    return std::nullopt;
+  }
+  return Size{width, height};
+}
+
+}  // namespace
+
+std::optional<Size> SvgSize(std::string_view svg, std::string* error) {
+  std::string folder = ImageCacheFolder();
+  if (folder.empty()) return internal::MeasureSvg(svg, error);
+  std::string key = "gobook svg size 1\n" + RendererVersions() + "svg\n";
+  key.append(svg);
+  std::string path = JoinPath(folder, Sha256Hex(key) + ".size");
+  std::string ignored;
+  if (std::optional<std::string> cached = ReadFile(path, &ignored)) {
+    if (std::optional<Size> size = ParseSize(*cached)) return size;
+  }
+  std::optional<Size> size = internal::MeasureSvg(svg, error);
+  if (size) {
+    StoreAtomically(folder, path,
+                    std::to_string(size->width) + ' ' + std::to_string(size->height) + '\n');
+  }
+  return size;
 }
 
 std::optional<std::string> RenderSvgToPngCached(std::string_view svg, Size box,

@@ -8,9 +8,16 @@
 #ifndef GOBOOK_RASTER_IMAGE_CACHE_H_
 #define GOBOOK_RASTER_IMAGE_CACHE_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
+
+#include "raster/raster.h"
 
 namespace gobook::raster::internal {
+
+// SvgSize without the cache: librsvg reads the SVG (svg_to_png.cc).
+std::optional<Size> MeasureSvg(std::string_view svg, std::string* error);
 
 // Records the font folder UseOnlyFontsIn gave fontconfig, for the cache keys.
 // Until it is called, rendering uses the machine's fonts and the disk cache is

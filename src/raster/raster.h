@@ -20,7 +20,8 @@ struct Size {
 // the machine's: the same book then renders to the same pixels everywhere.
 bool UseOnlyFontsIn(const std::string& folder, std::string* error);
 
-// The SVG's own size in CSS pixels, or nullopt (with `error`) if it cannot be read.
+// The SVG's own size in CSS pixels, or nullopt (with `error`) if it cannot be
+// read. Kept in the image cache too, so a warm build needs no librsvg.
 std::optional<Size> SvgSize(std::string_view svg, std::string* error);
 
 // Renders the SVG scaled to fit `box` (keeping its aspect ratio, centred) on an

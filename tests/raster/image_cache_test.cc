@@ -153,6 +153,38 @@ TEST_CASE("The image cache gives the same bytes cold and warm", "[raster]") {
   }
 }
 
+TEST_CASE("SvgSize keeps an SVG's size in the cache, and ignores a bad entry", "[raster]") {
+  testing::TempDir dir;
+  ScopedEnv cache("GOBOOK_CACHE_DIR", dir.Path("cache").c_str());
+  std::string error;
+  std::optional<Size> size = SvgSize(kSvg, &error);
+  REQUIRE(size);
+  CHECK(size->width == 40);
+  CHECK(size->height == 20);
+  std::vector<std::string> entries = FilesIn(dir.Path("cache"));
+  REQUIRE(entries.size() == 1);
+  CHECK(entries[0].size() == 64 + 5);  // SHA-256 in hex + ".size"
+  CHECK(dir.Read("cache/" + entries[0]) == "40 20\n");
+
+  // The entry is what a warm build reads: an edited one is believed...
+  dir.Write("cache/" + entries[0], "41 21\n");
+  size = SvgSize(kSvg, &error);
+  REQUIRE(size);
+  CHECK(size->width == 41);
+  // ...a damaged one is measured again and replaced.
+  for (const char* bad : {"", "40", "40 20", "-1 20\n", "40 20\nextra", "forty twenty\n"}) {
+    INFO("entry \"" << bad << "\"");
+    dir.Write("cache/" + entries[0], bad);
+    size = SvgSize(kSvg, &error);
+    REQUIRE(size);
+    CHECK(size->width == 40);
+    CHECK(dir.Read("cache/" + entries[0]) == "40 20\n");
+  }
+  // An SVG that cannot be read is an error every time, and not stored.
+  CHECK_FALSE(SvgSize("<svg", &error));
+  CHECK(FilesIn(dir.Path("cache")).size() == 1);
+}
+
 TEST_CASE("The image cache's folder", "[raster]") {
   ScopedEnv home("HOME", "/home/reader");
   ScopedEnv xdg("XDG_CACHE_HOME", nullptr);

@@ -7,6 +7,9 @@ set -euo pipefail
 : "${GOBOOK_SOURCE_DIR:?set GOBOOK_SOURCE_DIR to the repository}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# A cold image cache of its own, so every figure is really drawn: librsvg,
+# cairo and fontconfig are loaded only then, and only then checked.
+export GOBOOK_CACHE_DIR="$work/cache"
 for command in epub pdf; do
   if ! valgrind --leak-check=full --num-callers=40 --error-exitcode=9 \
       --suppressions="$GOBOOK_SOURCE_DIR/tests/sanitizers/valgrind.supp" \
