@@ -5,6 +5,7 @@
 #include "markdown/lesson_converter.h"
 #include "markdown/manifest.h"
 #include "util/files.h"
+#include "util/parallel.h"
 #include "util/text.h"
 
 namespace gobook::book {
@@ -83,16 +84,21 @@ class Loader {
   std::string Display(const std::string& relative) const { return JoinPath(dir_, relative); }
 
   std::optional<std::string> ReadText(const std::string& relative, const doc::SourcePos& from,
-                                      const std::string& what) {
+                                      const std::string& what) const {
+    return ReadText(relative, from, what, sink_);
+  }
+
+  std::optional<std::string> ReadText(const std::string& relative, const doc::SourcePos& from,
+                                      const std::string& what, DiagnosticSink* sink) const {
     std::string error;
     std::optional<std::string> text = ReadFile(Display(relative), &error);
     if (!text) {
       if (from.file.empty()) {
         // A file the book must have: the message names it as the place.
-        sink_->Error(Display(relative), 0, 0, "cannot read the " + what + ": " + error,
+        sink->Error(Display(relative), 0, 0, "cannot read the " + what + ": " + error,
                      "a book folder holds book.toml, SUMMARY.md and the lesson files");
       } else {
-        sink_->Error(from.file, from.line, from.column,
+        sink->Error(from.file, from.line, from.column,
                      what + " '" + Display(relative) + "' cannot be read: " + error);
       }
       return std::nullopt;
@@ -100,7 +106,7 @@ class Loader {
     size_t bad = FindInvalidUtf8(*text);
     if (bad != std::string::npos) {
       LineColumn at = LineColumnAt(*text, bad);
-      sink_->Error(Display(relative), at.line, at.column, "invalid UTF-8",
+      sink->Error(Display(relative), at.line, at.column, "invalid UTF-8",
                    "save the file as UTF-8");
       return std::nullopt;
     }
@@ -124,38 +130,72 @@ class Loader {
     return text.has_value();
   }
 
+  // One lesson the manifest lists, loaded on its own: its diagnostics, and
+  // those about its manifest entry, wait in `sink` to keep the manifest's order.
+  struct ListedLesson {
+    std::string file;  // "" for an entry in error
+    doc::SourcePos pos;
+    int track = 0;
+    doc::Lesson lesson;
+    DiagnosticSink sink;
+  };
+
   void LoadManifest() {
     std::optional<std::string> text = ReadText("SUMMARY.md", {}, "manifest");
     if (!text) return;
     markdown::Manifest manifest = markdown::ParseManifest(*text, Display("SUMMARY.md"), sink_);
-    std::map<std::string, doc::SourcePos> listed;
-    for (markdown::ManifestTrack& entry : manifest.tracks) {
+    std::vector<ListedLesson> listed = ListLessons(&manifest);
+    // Lessons are independent until their links are resolved: read and
+    // convert them on every core.
+    ForEachIndexInParallel(listed.size(), CoreCount(), [&](size_t i, size_t) {
+      if (!listed[i].file.empty()) LoadLesson(&listed[i]);
+    });
+    for (ListedLesson& entry : listed) {
+      for (const Diagnostic& diagnostic : entry.sink.diagnostics()) sink_->Add(diagnostic);
+      if (entry.file.empty()) continue;
+      book_.tracks[static_cast<size_t>(entry.track)].lessons.push_back(
+          static_cast<int>(book_.lessons.size()));
+      entry.lesson.number = static_cast<int>(book_.lessons.size()) + 1;
+      book_.lessons.push_back(std::move(entry.lesson));
+    }
+  }
+
+  // The tracks, and every lesson entry in manifest order; an entry that
+  // names no usable file (or one listed already) keeps only its error.
+  std::vector<ListedLesson> ListLessons(markdown::Manifest* manifest) {
+    std::vector<ListedLesson> listed;
+    std::map<std::string, doc::SourcePos> seen;
+    for (markdown::ManifestTrack& entry : manifest->tracks) {
       doc::Track track;
       track.title = entry.title;
       track.slug = GitHubSlug(entry.title);
       track.description = entry.description;
       int track_index = static_cast<int>(book_.tracks.size());
+      book_.tracks.push_back(std::move(track));
       for (markdown::ManifestEntry& item : entry.lessons) {
-        std::optional<std::string> file = LessonFile(item);
+        ListedLesson& lesson = listed.emplace_back();
+        lesson.pos = item.pos;
+        lesson.track = track_index;
+        std::optional<std::string> file = LessonFile(item, &lesson.sink);
         if (!file) continue;
-        auto [it, inserted] = listed.emplace(*file, item.pos);
+        auto [it, inserted] = seen.emplace(*file, item.pos);
         if (!inserted) {
-          sink_->Error(item.pos.file, item.pos.line, item.pos.column,
-                       "lesson '" + *file + "' is listed twice",
-                       "it is first listed at line " + std::to_string(it->second.line));
+          lesson.sink.Error(item.pos.file, item.pos.line, item.pos.column,
+                            "lesson '" + *file + "' is listed twice",
+                            "it is first listed at line " + std::to_string(it->second.line));
           continue;
         }
-        track.lessons.push_back(static_cast<int>(book_.lessons.size()));
-        LoadLesson(*file, item.pos, track_index);
+        lesson.file = *file;
       }
-      book_.tracks.push_back(std::move(track));
     }
+    return listed;
   }
 
-  std::optional<std::string> LessonFile(const markdown::ManifestEntry& item) {
+  std::optional<std::string> LessonFile(const markdown::ManifestEntry& item,
+                                        DiagnosticSink* sink) const {
     auto error = [&](std::string message, std::string hint = {}) {
-      sink_->Error(item.pos.file, item.pos.line, item.pos.column, std::move(message),
-                   std::move(hint));
+      sink->Error(item.pos.file, item.pos.line, item.pos.column, std::move(message),
+                  std::move(hint));
       return std::nullopt;
     };
     if (item.path.empty()) return error("a manifest entry has an empty link");
@@ -170,22 +210,22 @@ class Loader {
     return file;
   }
 
-  void LoadLesson(const std::string& file, const doc::SourcePos& listed_at, int track) {
-    doc::Lesson lesson;
-    lesson.number = static_cast<int>(book_.lessons.size()) + 1;
-    lesson.track = track;
-    lesson.file = file;
-    lesson.source_path = Display(file);
-    std::string base = BaseName(file);
+  // Runs on a worker thread: touches only `listed`, and reads the loader.
+  void LoadLesson(ListedLesson* listed) const {
+    doc::Lesson& lesson = listed->lesson;
+    lesson.track = listed->track;
+    lesson.file = listed->file;
+    lesson.source_path = Display(listed->file);
+    std::string base = BaseName(listed->file);
     lesson.slug = base.substr(0, base.size() - 3);
-    std::optional<std::string> text = ReadText(file, listed_at, "lesson file");
+    std::optional<std::string> text =
+        ReadText(listed->file, listed->pos, "lesson file", &listed->sink);
     if (text) {
       FrontMatter front;
-      std::string markdown = ReadFrontMatter(*text, lesson.source_path, &front, sink_);
+      std::string markdown = ReadFrontMatter(*text, lesson.source_path, &front, &listed->sink);
       lesson.summary = front.summary;
-      markdown::ConvertLesson(markdown, &lesson, sink_);
+      markdown::ConvertLesson(markdown, &lesson, &listed->sink);
     }
-    book_.lessons.push_back(std::move(lesson));
   }
 
   void CheckImages(doc::Lesson* lesson) {

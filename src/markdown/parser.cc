@@ -3,11 +3,15 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include <cstring>
+#include <mutex>
 
 namespace gobook::markdown {
 
 NodePtr ParseMarkdown(std::string_view text) {
-  cmark_gfm_core_extensions_ensure_registered();
+  // Registration fills cmark-gfm's global tables and is not thread-safe; the
+  // book's lessons are parsed on several threads.
+  static std::once_flag registered;
+  std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
   // UNSAFE keeps raw HTML in the tree: we check it ourselves (raw_html.h) and
   // turn the allowed tags into XHTML, instead of cmark dropping it silently.
   int options = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE;

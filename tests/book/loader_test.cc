@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "book/book.h"
 #include "support/diagnostics_text.h"
@@ -136,6 +137,48 @@ TEST_CASE("LoadBook: a lesson listed twice is an error", "[book][loader]") {
   CHECK(LoadErrors(temp) ==
         "book/SUMMARY.md:7:4: error: lesson 'lessons/a.md' is listed twice\n"
         "hint: it is first listed at line 3\n");
+}
+
+TEST_CASE("LoadBook: lessons are loaded in parallel, but reported in the manifest's order",
+          "[book][loader]") {
+  TempBook temp;
+  std::string summary = "## Track\n\n";
+  for (int i = 1; i <= 12; ++i) {
+    std::string name = "lessons/" + std::to_string(i) + ".md";
+    summary += std::to_string(i) + ". [L](" + name + ")\n";
+    // Every third lesson has an error on its line 3; the others are good.
+    temp.Write(name, "# Lesson " + std::to_string(i) + "\n\n" +
+                         (i % 3 == 0 ? std::string("Bad \xff byte.\n") : "Fine.\n"));
+  }
+  summary += "13. [Again](lessons/4.md)\n14. [Gone](lessons/gone.md)\n";
+  temp.Write("SUMMARY.md", summary);
+  std::string expected;
+  for (int i : {3, 6, 9, 12}) {
+    expected += "book/lessons/" + std::to_string(i) + ".md:3:5: error: invalid UTF-8\n"
+                "hint: save the file as UTF-8\n";
+  }
+  expected +=
+      "book/SUMMARY.md:15:5: error: lesson 'lessons/4.md' is listed twice\n"
+      "hint: it is first listed at line 6\n"
+      "book/SUMMARY.md:16:5: error: lesson file 'book/lessons/gone.md' cannot be read: "
+      "no such file\n";
+  CHECK(LoadErrors(temp) == expected);
+  // The same book, loaded again, gives the same report.
+  CHECK(LoadErrors(temp) == expected);
+}
+
+TEST_CASE("LoadBook: a lesson's number and track follow the manifest", "[book][loader]") {
+  TempBook temp;
+  WriteTwoTrackBook(temp);
+  DiagnosticSink sink;
+  std::optional<doc::Book> book = temp.Load(&sink);
+  REQUIRE(book);
+  REQUIRE(book->lessons.size() == 3);
+  for (size_t i = 0; i < 3; ++i) CHECK(book->lessons[i].number == static_cast<int>(i) + 1);
+  CHECK(book->lessons[2].slug == "03-third");
+  CHECK(book->lessons[2].track == 1);
+  CHECK(book->tracks[0].lessons == std::vector<int>{0, 1});
+  CHECK(book->tracks[1].lessons == std::vector<int>{2});
 }
 
 TEST_CASE("LoadBook: a missing lesson file is an error at its manifest entry", "[book][loader]") {
