@@ -7,6 +7,7 @@
 #include "epub/plan.h"
 #include "raster/raster.h"
 #include "util/files.h"
+#include "util/parallel.h"
 
 namespace gobook::epub {
 namespace {
@@ -105,8 +106,13 @@ class EpubBuilder {
     for (size_t t = 0; t < book_.tracks.size(); ++t) {
       pages.emplace_back(plan_.part_files[t], PartPage(book_, plan_, static_cast<int>(t)));
     }
-    for (size_t i = 0; i < book_.lessons.size(); ++i) {
-      pages.emplace_back(plan_.lesson_files[i], LessonPage(book_, plan_, static_cast<int>(i)));
+    // The lesson pages, most of the work, are independent: write them on every core.
+    std::vector<std::string> lessons(book_.lessons.size());
+    ForEachIndexInParallel(lessons.size(), CoreCount(), [&](size_t i, size_t) {
+      lessons[i] = LessonPage(book_, plan_, static_cast<int>(i));
+    });
+    for (size_t i = 0; i < lessons.size(); ++i) {
+      pages.emplace_back(plan_.lesson_files[i], std::move(lessons[i]));
     }
     return pages;
   }
