@@ -34,6 +34,10 @@ void CharacterSet::Add(char32_t c) {
   code_points_.push_back(c);
 }
 
+void CharacterSet::AddAll(const CharacterSet& other) {
+  for (char32_t c : other.code_points_) Add(c);
+}
+
 void CharacterSet::AddText(std::string_view utf8) {
   int32_t length = static_cast<int32_t>(utf8.size());
   for (int32_t i = 0; i < length;) {

@@ -18,6 +18,8 @@ namespace gobook::fonts {
 class CharacterSet {
  public:
   void AddText(std::string_view utf8);
+  void Add(char32_t c);
+  void AddAll(const CharacterSet& other);
   // U+0020 to U+007E: the EPUB keeps them all, since a reading system may set
   // its own text (search boxes, footnote pop-ups) in the book's font.
   void AddPrintableAscii();
@@ -27,8 +29,6 @@ class CharacterSet {
   bool Contains(char32_t c) const { return c < seen_.size() && seen_[c]; }
 
  private:
-  void Add(char32_t c);
-
   // A bit per Unicode code point: every character of the book passes through
   // here, and a tree insert each was a tenth of a whole EPUB build.
   std::vector<bool> seen_ = std::vector<bool>(0x110000);

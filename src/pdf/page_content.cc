@@ -50,13 +50,6 @@ void AppendOperation(std::string* out, const char* op, Numbers... operands) {
   *out += '\n';
 }
 
-// What libharu's UTF-8 fonts can show for `c` (see ForHaru).
-char32_t BmpCodePoint(char32_t c) {
-  if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0xFFFD;
-  if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return ' ';
-  return c;
-}
-
 void AppendHex4(unsigned value, std::string* out) {
   static const char kDigits[] = "0123456789ABCDEF";
   for (int shift = 12; shift >= 0; shift -= 4) *out += kDigits[(value >> shift) & 0xF];
@@ -169,6 +162,12 @@ class ContentWriter {
 };
 
 }  // namespace
+
+char32_t BmpCodePoint(char32_t c) {
+  if (c > 0xFFFF || (c >= 0xD800 && c <= 0xDFFF)) return 0xFFFD;
+  if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return ' ';
+  return c;
+}
 
 std::string PageContent(const layout::Page& page, double page_height,
                         const PageResources& resources) {

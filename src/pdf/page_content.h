@@ -28,6 +28,9 @@ struct PageResources {
 std::string PageContent(const layout::Page& page, double page_height,
                         const PageResources& resources);
 
+// What libharu's UTF-8 fonts can show for `c` (see ForHaru).
+char32_t BmpCodePoint(char32_t c);
+
 // `text` as valid UTF-8 of BMP code points: libharu's UTF-8 path and its CID
 // fonts are BMP-only (an astral code point becomes U+FFFD), and control
 // characters (layout should never send them) become spaces.

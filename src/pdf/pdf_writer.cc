@@ -293,13 +293,20 @@ class Writer {
   // libharu would otherwise spend a tenth of the build walking the full fonts'
   // cmaps and copying their big tables.
   bool LoadFonts() {
-    std::map<std::string, fonts::CharacterSet> characters;  // by font file
+    std::array<fonts::CharacterSet, layout::kFaceCount> by_face;
     for (const layout::Page& page : book_.pages) {
       for (const layout::PageItem& item : page.items) {
-        if (const auto* run = std::get_if<GlyphRun>(&item)) {
-          characters[fonts_[static_cast<size_t>(run->face)]].AddText(ForHaru(run->text));
+        const auto* run = std::get_if<GlyphRun>(&item);
+        if (run == nullptr) continue;
+        fonts::CharacterSet& set = by_face[static_cast<size_t>(run->face)];
+        for (size_t at = 0; at < run->text.size();) {
+          set.Add(BmpCodePoint(layout::NextCodePoint(run->text, &at)));
         }
       }
+    }
+    std::map<std::string, fonts::CharacterSet> characters;  // by font file
+    for (size_t f = 0; f < by_face.size(); ++f) {
+      if (!by_face[f].empty()) characters[fonts_[f]].AddAll(by_face[f]);
     }
     std::map<std::string, HPDF_Font> by_path;  // one font per file
     for (size_t f = 0; f < fonts_loaded_.size(); ++f) {
