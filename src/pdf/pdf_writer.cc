@@ -85,8 +85,8 @@ bool StampDocumentId(std::string* pdf) {
     std::snprintf(two, sizeof two, "%02X", byte);
     hex += two;
   }
-  pdf->replace(at + 7, 32, hex);                // "/ID [ <" + first
-  pdf->replace(at + 7 + 32 + 3, 32, hex);       // "> <" + second
+  pdf->replace(at + 7, 32, hex);           // after "/ID [ <"
+  pdf->replace(at + 7 + 32 + 3, 32, hex);  // after the first, and "> <"
   return true;
 }
 
@@ -170,7 +170,6 @@ std::string CheckTrueType(const std::string& bytes) {
   }
   return "";
 }
-
 
 class Writer {
  public:
@@ -288,11 +287,28 @@ class Writer {
   }
 
   // Loads, in the fixed Face order (so subset tags are stable), only the faces
-  // some run uses: libharu embeds every loaded font, used or not. Each font
-  // file is cut down to the characters drawn with it before libharu sees it;
-  // libharu would otherwise spend a tenth of the build walking the full fonts'
-  // cmaps and copying their big tables.
+  // some run uses: libharu embeds every loaded font, used or not.
   bool LoadFonts() {
+    std::map<std::string, fonts::CharacterSet> characters = CharactersByFontFile();
+    std::map<std::string, HPDF_Font> by_path;  // one font per file
+    for (size_t f = 0; f < fonts_loaded_.size(); ++f) {
+      const std::string& path = fonts_[f];
+      auto wanted = characters.find(path);
+      if (wanted == characters.end()) continue;
+      auto found = by_path.find(path);
+      if (found == by_path.end()) {
+        HPDF_Font font = LoadFont(path, static_cast<Face>(f), wanted->second);
+        if (font == nullptr) return false;
+        found = by_path.emplace(path, font).first;
+      }
+      fonts_loaded_[f] = found->second;
+    }
+    return true;
+  }
+
+  // The characters drawn with each font file (several faces may share one),
+  // as libharu's fonts can show them.
+  std::map<std::string, fonts::CharacterSet> CharactersByFontFile() const {
     std::array<fonts::CharacterSet, layout::kFaceCount> by_face;
     for (const layout::Page& page : book_.pages) {
       for (const layout::PageItem& item : page.items) {
@@ -304,43 +320,40 @@ class Writer {
         }
       }
     }
-    std::map<std::string, fonts::CharacterSet> characters;  // by font file
+    std::map<std::string, fonts::CharacterSet> by_file;
     for (size_t f = 0; f < by_face.size(); ++f) {
-      if (!by_face[f].empty()) characters[fonts_[f]].AddAll(by_face[f]);
+      if (!by_face[f].empty()) by_file[fonts_[f]].AddAll(by_face[f]);
     }
-    std::map<std::string, HPDF_Font> by_path;  // one font per file
-    for (size_t f = 0; f < fonts_loaded_.size(); ++f) {
-      const std::string& path = fonts_[f];
-      auto wanted = characters.find(path);
-      if (wanted == characters.end() || wanted->second.empty()) continue;
-      auto found = by_path.find(path);
-      if (found != by_path.end()) {
-        fonts_loaded_[f] = found->second;
-        continue;
-      }
-      std::string what = std::string("cannot load the ") + FaceName(static_cast<Face>(f)) +
-                         " font '" + path + "'";
-      std::string error;
-      std::optional<std::string> bytes = ReadFile(path, &error);
-      if (bytes) error = CheckTrueType(*bytes);
-      if (bytes && error.empty()) bytes = fonts::SubsetFont(*bytes, wanted->second, &error);
-      if (!error.empty()) return Fail(what + ": " + error);
-      const char* name = LoadTrueTypeFromMemory(pdf_.get(), *bytes);
-      if (!Made(name, what)) return false;
-      HPDF_Font font = HPDF_GetFont(pdf_.get(), name, "UTF-8");
-      if (!Made(font, what)) return false;
-      if (!Ok(FixToUnicode(font), what + ": cannot rewrite its ToUnicode CMap")) return false;
-      // The pages' text is written without libharu, which embeds only the
-      // glyphs it has measured: measure every character once.
-      std::string drawn;
-      for (char32_t c : wanted->second.code_points()) AppendUtf8(drawn, c);
-      HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(drawn.data()),
-                          static_cast<HPDF_UINT>(drawn.size()));
-      if (!Ok(HPDF_OK, what + ": cannot measure its characters")) return false;
-      fonts_loaded_[f] = font;
-      by_path[path] = font;
+    return by_file;
+  }
+
+  // Loads the font file cut down to `characters` before libharu sees it:
+  // libharu would otherwise spend a tenth of the build walking the full
+  // fonts' cmaps and copying their big tables. nullptr after reporting.
+  HPDF_Font LoadFont(const std::string& path, Face face, const fonts::CharacterSet& characters) {
+    std::string what =
+        std::string("cannot load the ") + FaceName(face) + " font '" + path + "'";
+    std::string error;
+    std::optional<std::string> bytes = ReadFile(path, &error);
+    if (bytes) error = CheckTrueType(*bytes);
+    if (bytes && error.empty()) bytes = fonts::SubsetFont(*bytes, characters, &error);
+    if (!error.empty()) {
+      Fail(what + ": " + error);
+      return nullptr;
     }
-    return true;
+    const char* name = LoadTrueTypeFromMemory(pdf_.get(), *bytes);
+    if (!Made(name, what)) return nullptr;
+    HPDF_Font font = HPDF_GetFont(pdf_.get(), name, "UTF-8");
+    if (!Made(font, what)) return nullptr;
+    if (!Ok(FixToUnicode(font), what + ": cannot rewrite its ToUnicode CMap")) return nullptr;
+    // The pages' text is written without libharu, which embeds only the
+    // glyphs it has measured: measure every character once.
+    std::string drawn;
+    for (char32_t c : characters.code_points()) AppendUtf8(drawn, c);
+    HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>(drawn.data()),
+                        static_cast<HPDF_UINT>(drawn.size()));
+    if (!Ok(HPDF_OK, what + ": cannot measure its characters")) return nullptr;
+    return font;
   }
 
   // Adds every page first, so links can point forward.

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "support/scoped_env.h"
+
 namespace gobook::epub {
 namespace {
 
@@ -25,28 +27,20 @@ constexpr uint16_t kDosDate = ((2024 - 1980) << 9) | (6 << 5) | 15;
 
 const char* const kMimetype = "application/epub+zip";
 
-// Sets TZ for the lifetime of the object, then restores the previous value.
+// Sets TZ for the lifetime of the object, then restores the previous value;
+// the C library reads TZ again at each tzset.
 class ScopedTimeZone {
  public:
-  explicit ScopedTimeZone(const char* zone) {
-    const char* old = std::getenv("TZ");
-    if (old != nullptr) old_ = old;
-    setenv("TZ", zone, 1);
-    tzset();
-  }
+  explicit ScopedTimeZone(const char* zone) : tz_("TZ", zone) { tzset(); }
   ~ScopedTimeZone() {
-    if (old_) {
-      setenv("TZ", old_->c_str(), 1);
-    } else {
-      unsetenv("TZ");
-    }
+    tz_.Restore();
     tzset();
   }
   ScopedTimeZone(const ScopedTimeZone&) = delete;
   ScopedTimeZone& operator=(const ScopedTimeZone&) = delete;
 
  private:
-  std::optional<std::string> old_;
+  testing::ScopedEnv tz_;
 };
 
 // A small EPUB-like archive: the mimetype, then a few deflated entries.

@@ -14,6 +14,7 @@
 #include "epub/epub_writer.h"
 #include "epub_test_support.h"
 #include "support/diagnostics_text.h"
+#include "support/scoped_env.h"
 #include "support/temp_dir.h"
 
 namespace gobook::epub {
@@ -45,7 +46,7 @@ TEST_CASE("EPUB images are rendered once, stored, and the same with a warm cache
   ::gobook::testing::TempDir dir;
   dir.Write("book/images/figure.svg", kSvg);
   dir.Write("book/cover.svg", kSvg);
-  setenv("GOBOOK_CACHE_DIR", dir.Path("cache").c_str(), 1);
+  ::gobook::testing::ScopedEnv cache("GOBOOK_CACHE_DIR", dir.Path("cache").c_str());
   doc::Book book = testing::MakeLessonBook("# First lesson\n\n![A figure](../images/figure.svg)\n");
   book.root = dir.Path("book");
   book.cover_svg = "cover.svg";
@@ -59,7 +60,7 @@ TEST_CASE("EPUB images are rendered once, stored, and the same with a warm cache
   DiagnosticSink warm_sink;
   std::optional<std::string> warm = BuildEpub(book, EpubOptions{1700000000}, &warm_sink);
   REQUIRE(warm);
-  unsetenv("GOBOOK_CACHE_DIR");
+  cache.Restore();
   CHECK(*warm == *cold);
   CHECK(dir.Exists("cache"));
   std::map<std::string, int> methods = Methods(*cold);

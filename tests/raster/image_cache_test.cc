@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "raster/raster.h"
+#include "support/scoped_env.h"
 #include "support/temp_dir.h"
 
 namespace gobook::raster {
@@ -24,32 +25,7 @@ const char kOtherSvg[] =
     "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\">"
     "<circle cx=\"20\" cy=\"10\" r=\"8\" fill=\"#993300\"/></svg>";
 
-// Sets an environment variable (or unsets it, for nullptr) for the object's
-// lifetime, then restores it.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value != nullptr) {
-      setenv(name, value, 1);
-    } else {
-      unsetenv(name);
-    }
-  }
-  ~ScopedEnv() {
-    if (old_) {
-      setenv(name_.c_str(), old_->c_str(), 1);
-    } else {
-      unsetenv(name_.c_str());
-    }
-  }
-  ScopedEnv(const ScopedEnv&) = delete;
-  ScopedEnv& operator=(const ScopedEnv&) = delete;
-
- private:
-  std::string name_;
-  std::optional<std::string> old_;
-};
+using testing::ScopedEnv;
 
 std::vector<std::string> FilesIn(const std::string& folder) {
   std::vector<std::string> names;
