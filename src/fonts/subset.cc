@@ -2,9 +2,10 @@
 
 #include <hb-subset.h>
 #include <hb.h>
-#include <unicode/utf8.h>
 
 #include <memory>
+
+#include "util/text.h"
 
 namespace gobook::fonts {
 namespace {
@@ -39,10 +40,8 @@ void CharacterSet::AddAll(const CharacterSet& other) {
 }
 
 void CharacterSet::AddText(std::string_view utf8) {
-  int32_t length = static_cast<int32_t>(utf8.size());
-  for (int32_t i = 0; i < length;) {
-    UChar32 c = 0;
-    U8_NEXT(utf8.data(), i, length, c);
+  for (size_t i = 0; i < utf8.size();) {
+    int32_t c = DecodeUtf8(utf8, &i);
     if (c > 0) Add(static_cast<char32_t>(c));
   }
 }

@@ -8,14 +8,9 @@
 namespace gobook {
 
 size_t FindInvalidUtf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) return static_cast<size_t>(start);
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    if (DecodeUtf8(text, &i) < 0) return start;
   }
   return std::string_view::npos;
 }
@@ -62,12 +57,8 @@ void AppendUtf8(std::string& out, char32_t code_point) {
 
 std::string GitHubSlug(std::string_view heading_text) {
   std::string slug;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(heading_text.data());
-  int32_t length = static_cast<int32_t>(heading_text.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+  for (size_t i = 0; i < heading_text.size();) {
+    UChar32 c = DecodeUtf8(heading_text, &i);
     if (c < 0) continue;
     if (c == ' ') {
       slug += '-';
@@ -105,29 +96,22 @@ std::string CodePointName(char32_t code_point) {
 }
 
 size_t FindCharacterXmlForbids(std::string_view text, char32_t* code_point) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t length = static_cast<int32_t>(text.size());
-  for (int32_t i = 0; i < length;) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    UChar32 c = DecodeUtf8(text, &i);
     bool control = c >= 0 && c < 0x20 && c != '\t' && c != '\n' && c != '\r';
     if (c < 0 || control || c == 0xFFFE || c == 0xFFFF) {
       *code_point = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
-      return static_cast<size_t>(start);
+      return start;
     }
   }
   return std::string_view::npos;
 }
 
 bool IsXmlName(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
   bool first = true;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+  for (size_t i = 0; i < text.size();) {
+    UChar32 c = DecodeUtf8(text, &i);
     if (c < 0 || !(first ? IsNameStart(c) : IsNameChar(c))) return false;
     first = false;
   }
@@ -136,15 +120,11 @@ bool IsXmlName(std::string_view text) {
 
 std::string ToXmlNameChars(std::string_view text) {
   std::string out;
-  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
-  int32_t length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    UChar32 c = DecodeUtf8(text, &i);
     if (c >= 0 && IsNameChar(c)) {
-      out.append(text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+      out.append(text.substr(start, i - start));
     } else {
       out += '_';
     }

@@ -3,7 +3,10 @@
 #ifndef GOBOOK_UTIL_TEXT_H_
 #define GOBOOK_UTIL_TEXT_H_
 
+#include <unicode/utf8.h>
+
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -12,6 +15,20 @@ namespace gobook {
 // The byte offset of the first byte that is not valid UTF-8, or npos when the
 // whole text is valid. cmark replaces bad bytes silently, so we check first.
 size_t FindInvalidUtf8(std::string_view text);
+
+// The code point at `*offset` in `text` (under 2 GiB), moving `*offset` past
+// it; a byte that starts no valid UTF-8 sequence (overlong, surrogate,
+// truncated...) gives -1 and moves past the bytes ICU's U8_NEXT skips. Inline:
+// it runs over every byte of the book several times.
+inline int32_t DecodeUtf8(std::string_view text, size_t* offset) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  auto length = static_cast<int32_t>(text.size());
+  auto i = static_cast<int32_t>(*offset);
+  UChar32 c;
+  U8_NEXT(bytes, i, length, c);
+  *offset = static_cast<size_t>(i);
+  return c;
+}
 
 // 1-based line and column (in bytes) of a byte offset.
 struct LineColumn {
