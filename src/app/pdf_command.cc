@@ -11,6 +11,7 @@
 #include "pdf/layout/hyphenator.h"
 #include "pdf/pdf_writer.h"
 #include "util/files.h"
+#include "util/text.h"
 
 namespace gobook::app {
 
@@ -21,19 +22,6 @@ layout::FontPaths FontPathsOf(const doc::Book& book) {
           JoinPath(folder, f.bold_italic), JoinPath(folder, f.mono), JoinPath(folder, f.mono_bold),
           JoinPath(folder, f.mono_italic), JoinPath(folder, f.symbols), JoinPath(folder, f.cjk)};
 }
-
-namespace {
-
-// "D:YYYYMMDDHHmmSS+00'00'", the PDF date of the build time.
-std::string PdfDate(std::time_t time) {
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "D:%Y%m%d%H%M%S+00'00'", &utc);
-  return text;
-}
-
-}  // namespace
 
 int RunPdf(const BookOptions& options, std::string output, const std::string& paper) {
   auto start = std::chrono::steady_clock::now();
@@ -65,7 +53,7 @@ int RunPdf(const BookOptions& options, std::string output, const std::string& pa
   std::optional<std::time_t> time = BuildTime(*book, &sink);
   std::optional<std::string> bytes;
   if (time && !sink.HasErrors()) {
-    layout::BookLayoutOptions layout_options{*size, PdfDate(*time)};
+    layout::BookLayoutOptions layout_options{*size, FormatUtc(*time, "D:%Y%m%d%H%M%S+00'00'")};
     layout::LaidOutBook laid =
         layout::LayoutBook(*book, layout_options, *metrics, hyphenator.get(), &sink);
     if (!sink.HasErrors()) bytes = pdf::WritePdf(laid, FontPathsOf(*book), &sink);

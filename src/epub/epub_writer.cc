@@ -8,6 +8,7 @@
 #include "raster/raster.h"
 #include "util/files.h"
 #include "util/parallel.h"
+#include "util/text.h"
 
 namespace gobook::epub {
 namespace {
@@ -15,14 +16,6 @@ namespace {
 constexpr const char* kPackageFolder = "EPUB/";
 constexpr raster::Size kCoverSize{1600, 2560};  // Kindle's recommended 1:1.6
 constexpr uint32_t kWhite = 0xFFFFFF;
-
-std::string Iso8601(std::time_t time) {
-  std::tm utc{};
-  gmtime_r(&time, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 const char* kContainer =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -65,7 +58,7 @@ class EpubBuilder {
     if (plan_.has_cover) AddCover(&resources);
     if (sink_->HasErrors()) return std::nullopt;
 
-    Add("package.opf", PackageDocument(book_, plan_, Iso8601(options_.modified), resources));
+    Add("package.opf", PackageDocument(book_, plan_, FormatUtc(options_.modified, "%Y-%m-%dT%H:%M:%SZ"), resources));
     for (auto& [href, content] : pages) Add(href, std::move(content));
     std::optional<std::string> bytes = archive_.Finish();
     if (!bytes) sink_->Error("", 0, 0, "cannot build the EPUB: " + archive_.error());

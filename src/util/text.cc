@@ -55,6 +55,14 @@ void AppendUtf8(std::string& out, char32_t code_point) {
   if (!error) out.append(buffer, static_cast<size_t>(length));
 }
 
+std::string FormatUtc(std::time_t time, const char* format) {
+  std::tm utc{};
+  gmtime_r(&time, &utc);
+  char text[64];
+  size_t length = std::strftime(text, sizeof text, format, &utc);
+  return std::string(text, length);
+}
+
 std::string GitHubSlug(std::string_view heading_text) {
   std::string slug;
   for (size_t i = 0; i < heading_text.size();) {

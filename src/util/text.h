@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <ctime>
 #include <string>
 #include <string_view>
 
@@ -58,6 +59,10 @@ std::string CodePointName(char32_t code_point);
 
 // Appends one code point to `out` as UTF-8 (nothing for an invalid one).
 void AppendUtf8(std::string& out, char32_t code_point);
+
+// `time` in UTC as strftime's `format` writes it (at most 63 characters):
+// "%Y-%m-%dT%H:%M:%SZ" for EPUB, "D:%Y%m%d%H%M%S+00'00'" for PDF.
+std::string FormatUtc(std::time_t time, const char* format);
 
 // Expands tabs to the next multiple of `width` columns, counting code points.
 std::string ExpandTabs(std::string_view text, int width = 4);

@@ -95,6 +95,13 @@ TEST_CASE("ExpandTabs counts code points, not bytes", "[util][text]") {
   CHECK(ExpandTabs("\xC3\xA9\xC3\xA9\tx") == "\xC3\xA9\xC3\xA9  x");
 }
 
+TEST_CASE("FormatUtc writes a time in UTC, whatever the time zone", "[util][text]") {
+  const std::time_t kTime = 1700000000;  // 2023-11-14 22:13:20 UTC
+  CHECK(FormatUtc(kTime, "%Y-%m-%dT%H:%M:%SZ") == "2023-11-14T22:13:20Z");
+  CHECK(FormatUtc(kTime, "D:%Y%m%d%H%M%S+00'00'") == "D:20231114221320+00'00'");
+  CHECK(FormatUtc(0, "%Y") == "1970");
+}
+
 TEST_CASE("DisplayColumns counts code points and tab stops", "[util][text]") {
   CHECK(DisplayColumns("") == 0);
   CHECK(DisplayColumns("abc") == 3);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <map>
 
 #include "doc/passes.h"
@@ -10,6 +11,7 @@
 #include "pdf/layout/page_style.h"
 #include "pdf/layout/paginator.h"
 #include "pdf/layout/paragraph.h"
+#include "util/parallel.h"
 
 namespace gobook::layout {
 namespace {
@@ -69,13 +71,7 @@ class BookLayout {
     out.info = {book_.metadata.title, doc::AuthorList(book_.metadata), book_.metadata.subtitle,
                 "Go, backend, interview", "gobook", options_.date};
     // The body first: the contents need its page numbers.
-    FlowBuilder builder(book_, style_, metrics_, hyphenator_, sink_);
-    for (size_t t = 0; t < book_.tracks.size(); ++t) {
-      builder.AddPartPage(static_cast<int>(t));
-      for (int lesson : book_.tracks[t].lessons) builder.AddLesson(lesson);
-    }
-    Flow flow = builder.TakeFlow();
-    Pagination body = Paginate(flow, style_, metrics_);
+    Pagination body = Paginate(BodyFlow(), style_, metrics_);
     for (const Destination& anchor : body.anchors) body_page_of_[anchor.id] = anchor.page;
 
     std::vector<Page> front;
@@ -107,7 +103,40 @@ class BookLayout {
     return out;
   }
 
+
  private:
+  // Each part page and each lesson starts a page, so each is laid out into a
+  // flow of its own, on every core, and the flows are joined in book order;
+  // their diagnostics are reported in that order too.
+  Flow BodyFlow() {
+    struct Piece {
+      int track = -1;   // a part page
+      int lesson = -1;  // or a lesson
+      Flow flow;
+      DiagnosticSink sink;
+    };
+    std::vector<Piece> pieces;
+    for (size_t t = 0; t < book_.tracks.size(); ++t) {
+      pieces.push_back({static_cast<int>(t), -1, {}, {}});
+      for (int lesson : book_.tracks[t].lessons) pieces.push_back({-1, lesson, {}, {}});
+    }
+    ForEachIndexInParallel(pieces.size(), CoreCount(), [&](size_t i, size_t) {
+      Piece& piece = pieces[i];
+      FlowBuilder builder(book_, style_, metrics_, hyphenator_, &piece.sink);
+      if (piece.lesson >= 0) {
+        builder.AddLesson(piece.lesson);
+      } else {
+        builder.AddPartPage(piece.track);
+      }
+      piece.flow = builder.TakeFlow();
+    });
+    Flow flow;
+    for (Piece& piece : pieces) {
+      for (const Diagnostic& diagnostic : piece.sink.diagnostics()) sink_->Add(diagnostic);
+      std::move(piece.flow.begin(), piece.flow.end(), std::back_inserter(flow));
+    }
+    return flow;
+  }
   // Display type on the title page is never hyphenated: a centred line breaks
   // between words, as a designer would set it.
   Page TitlePage() {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <mutex>
 
 #include "doc/passes.h"
 #include "highlight/go_lexer.h"
@@ -694,7 +696,10 @@ struct Figure {
 // (keyed by its bytes, so an edited file is rendered again), through the image
 // cache shared with earlier builds. Text in it uses the book's fonts only.
 const Figure& RenderFigure(const std::string& svg, const std::string& fonts_folder) {
+  // Lessons are laid out on several threads; a figure is drawn under the lock.
+  static std::mutex mutex;
   static std::map<std::string, Figure> figures;
+  std::lock_guard<std::mutex> lock(mutex);
   auto found = figures.find(svg);
   if (found != figures.end()) return found->second;
   Figure figure;

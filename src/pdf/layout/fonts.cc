@@ -2,7 +2,8 @@
 
 #include <hb.h>
 
-#include <unordered_map>
+#include <atomic>
+#include <memory>
 
 namespace gobook::layout {
 
@@ -13,7 +14,10 @@ struct TrueTypeMetrics::FaceData {
   unsigned int units_per_em = 1000;
   int ascent = 800;
   int descent = 200;
-  mutable std::unordered_map<char32_t, int> advances;  // -1: no glyph
+  // The BMP's advances, looked up on first use: 0 not yet, -1 no glyph, else
+  // the advance + 1. Atomic, because the book's lessons are laid out on
+  // several threads; two threads that race to look one up store the same value.
+  std::unique_ptr<std::atomic<int>[]> bmp_advances{new std::atomic<int>[0x10000]()};
 
   ~FaceData() {
     if (font != nullptr) hb_font_destroy(font);
@@ -27,16 +31,23 @@ struct TrueTypeMetrics::FaceData {
     return static_cast<int>(static_cast<long>(units) * 1000 / static_cast<long>(units_per_em));
   }
 
+  // The advance in thousandths of an em, or -1 when the face has no glyph.
   int Lookup(char32_t code_point) const {
-    auto found = advances.find(code_point);
-    if (found != advances.end()) return found->second;
-    hb_codepoint_t glyph = 0;
-    int advance = -1;
-    if (hb_font_get_nominal_glyph(font, code_point, &glyph) && glyph != 0) {
-      advance = ToThousandths(hb_font_get_glyph_h_advance(font, glyph));
+    if (code_point >= 0x10000) return LookUpInFont(code_point);  // rare: not kept
+    std::atomic<int>& slot = bmp_advances[code_point];
+    int stored = slot.load(std::memory_order_relaxed);
+    if (stored == 0) {
+      int advance = LookUpInFont(code_point);
+      stored = advance < 0 ? -1 : advance + 1;
+      slot.store(stored, std::memory_order_relaxed);
     }
-    advances.emplace(code_point, advance);
-    return advance;
+    return stored < 0 ? -1 : stored - 1;
+  }
+
+  int LookUpInFont(char32_t code_point) const {
+    hb_codepoint_t glyph = 0;
+    if (!hb_font_get_nominal_glyph(font, code_point, &glyph) || glyph == 0) return -1;
+    return ToThousandths(hb_font_get_glyph_h_advance(font, glyph));
   }
 };
 
