@@ -18,7 +18,9 @@ int RunEpub(const BookOptions& options, std::string output) {
   std::optional<std::time_t> time = BuildTime(*book, &sink);
   std::optional<std::string> bytes;
   if (time) bytes = epub::BuildEpub(*book, {*time}, &sink);
-  return FinishOutput(*target, bytes, book->lessons.size(), start, &sink);
+  int status = FinishOutput(*target, bytes, book->lessons.size(), start, &sink);
+  KeepUntilExit(std::move(*book));
+  return status;
 }
 
 }  // namespace gobook::app

@@ -57,8 +57,11 @@ int RunPdf(const BookOptions& options, std::string output, const std::string& pa
     layout::LaidOutBook laid =
         layout::LayoutBook(*book, layout_options, *metrics, hyphenator.get(), &sink);
     if (!sink.HasErrors()) bytes = pdf::WritePdf(laid, FontPathsOf(*book), &sink);
+    KeepUntilExit(std::move(laid));
   }
-  return FinishOutput(*target, bytes, book->lessons.size(), start, &sink);
+  int status = FinishOutput(*target, bytes, book->lessons.size(), start, &sink);
+  KeepUntilExit(std::move(*book));
+  return status;
 }
 
 }  // namespace gobook::app

@@ -32,6 +32,7 @@ void CharacterSet::AddPrintableAscii() {
 void CharacterSet::Add(char32_t c) {
   if (c >= seen_.size() || seen_[c]) return;
   seen_[c] = true;
+  if (c < ascii_seen_.size()) ascii_seen_[c] = true;
   code_points_.push_back(c);
 }
 
@@ -41,6 +42,12 @@ void CharacterSet::AddAll(const CharacterSet& other) {
 
 void CharacterSet::AddText(std::string_view utf8) {
   for (size_t i = 0; i < utf8.size();) {
+    auto byte = static_cast<unsigned char>(utf8[i]);
+    if (byte < 0x80) {
+      ++i;
+      if (byte != 0 && !ascii_seen_[byte]) Add(byte);
+      continue;
+    }
     int32_t c = DecodeUtf8(utf8, &i);
     if (c > 0) Add(static_cast<char32_t>(c));
   }

@@ -7,6 +7,7 @@
 #ifndef GOBOOK_FONTS_SUBSET_H_
 #define GOBOOK_FONTS_SUBSET_H_
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,8 @@ class CharacterSet {
   // A bit per Unicode code point: every character of the book passes through
   // here, and a tree insert each was a tenth of a whole EPUB build.
   std::vector<bool> seen_ = std::vector<bool>(0x110000);
+  // ASCII again, as bytes: most of a page is ASCII, and this test is cheaper.
+  std::array<bool, 0x80> ascii_seen_{};
   std::vector<char32_t> code_points_;
 };
 
