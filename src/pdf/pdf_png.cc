@@ -9,7 +9,6 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <png.h>
-#include <zlib.h>
 
 #include <csetjmp>
 #include <cstdio>
@@ -19,6 +18,7 @@
 
 #include "pdf/hpdf_fixes.h"
 #include "pdf/pdf_writer.h"
+#include "raster/raster.h"
 
 namespace gobook::pdf {
 namespace {
@@ -86,53 +86,30 @@ bool ReadAll(PngCheck* check) {
   return true;
 }
 
-uint32_t BigEndian32(std::string_view bytes, size_t at) {
-  return (static_cast<uint32_t>(static_cast<uint8_t>(bytes[at])) << 24) |
-         (static_cast<uint32_t>(static_cast<uint8_t>(bytes[at + 1])) << 16) |
-         (static_cast<uint32_t>(static_cast<uint8_t>(bytes[at + 2])) << 8) |
-         static_cast<uint32_t>(static_cast<uint8_t>(bytes[at + 3]));
-}
 
 
 }  // namespace
 
 std::optional<FlatePng> PassThroughPng(std::string_view png) {
-  static const char kSignature[] = "\x89PNG\r\n\x1a\n";
-  if (png.size() < 8 || png.substr(0, 8) != std::string_view(kSignature, 8)) return std::nullopt;
-  FlatePng out;
-  size_t at = 8;
-  bool first = true;
-  while (png.size() - at >= 12) {
-    uint32_t length = BigEndian32(png, at);
-    if (length > png.size() - at - 12) return std::nullopt;
-    std::string_view type = png.substr(at + 4, 4);
-    std::string_view data = png.substr(at + 8, length);
-    uLong crc = crc32_z(0, reinterpret_cast<const Bytef*>(png.data() + at + 4), length + 4);
-    if (crc != BigEndian32(png, at + 8 + length)) return std::nullopt;
-    at += 12 + length;
-    if (first) {
-      // IHDR: width, height, bit depth, colour type, compression, filter, interlace.
-      if (type != "IHDR" || length != 13) return std::nullopt;
-      out.width = static_cast<int>(BigEndian32(data, 0));
-      out.height = static_cast<int>(BigEndian32(data, 4));
-      int depth = static_cast<uint8_t>(data[8]);
-      int colour = static_cast<uint8_t>(data[9]);
-      if (out.width <= 0 || out.height <= 0 || depth != 8 || (colour != 2 && colour != 0) ||
-          data[10] != 0 || data[11] != 0 || data[12] != 0) {
-        return std::nullopt;
-      }
-      out.colors = colour == 2 ? 3 : 1;
-      first = false;
-    } else if (type == "IDAT") {
-      out.data.append(data);
-    } else if (type == "IEND") {
-      if (at != png.size() || out.data.empty()) return std::nullopt;
-      return out;
-    } else if (type == "PLTE" || type == "tRNS") {
-      return std::nullopt;  // a transparent colour needs a mask
-    }
+  std::optional<std::vector<raster::PngChunk>> chunks = raster::ReadPngChunks(png);
+  if (!chunks) return std::nullopt;
+  // IHDR: width, height, bit depth, colour type, compression, filter, interlace.
+  std::string_view header = chunks->front().data;
+  std::optional<raster::Size> size = raster::RasterSize(png);  // IHDR's width and height
+  if (header.size() != 13 || !size) return std::nullopt;
+  int depth = static_cast<uint8_t>(header[8]);
+  int colour = static_cast<uint8_t>(header[9]);
+  if (size->width <= 0 || size->height <= 0 || depth != 8 || (colour != 2 && colour != 0) ||
+      header[10] != 0 || header[11] != 0 || header[12] != 0) {
+    return std::nullopt;
   }
-  return std::nullopt;
+  FlatePng out{size->width, size->height, colour == 2 ? 3 : 1, ""};
+  for (const raster::PngChunk& chunk : *chunks) {
+    if (chunk.type == "PLTE" || chunk.type == "tRNS") return std::nullopt;  // a mask is needed
+    if (chunk.type == "IDAT") out.data.append(chunk.data);
+  }
+  if (out.data.empty()) return std::nullopt;
+  return out;
 }
 
 HPDF_Image LoadFlatePng(HPDF_Doc pdf, const FlatePng& png) {

@@ -86,13 +86,6 @@ std::string CacheKey(std::string_view svg, Size box, uint32_t background,
   return Sha256Hex(key);
 }
 
-uint32_t BigEndian32(std::string_view bytes, size_t at) {
-  return (static_cast<uint32_t>(static_cast<uint8_t>(bytes[at])) << 24) |
-         (static_cast<uint32_t>(static_cast<uint8_t>(bytes[at + 1])) << 16) |
-         (static_cast<uint32_t>(static_cast<uint8_t>(bytes[at + 2])) << 8) |
-         static_cast<uint32_t>(static_cast<uint8_t>(bytes[at + 3]));
-}
-
 // Writes `bytes` to `path` through a temporary file in the same folder and a
 // rename, so a reader sees the whole entry or none. Failures are ignored: the
 // cache only saves time.
@@ -135,26 +128,6 @@ std::string ImageCacheFolder() {
     return JoinPath(home, ".cache/gobook/images");
   }
   return "";
-}
-
-bool IsWholePng(std::string_view png) {
-  static const char kSignature[] = "\x89PNG\r\n\x1a\n";
-  if (png.size() < 8 || png.substr(0, 8) != std::string_view(kSignature, 8)) return false;
-  size_t at = 8;
-  bool first = true;
-  while (png.size() - at >= 12) {
-    uint32_t length = BigEndian32(png, at);
-    if (length > png.size() - at - 12) return false;
-    std::string_view type = png.substr(at + 4, 4);
-    if (first && type != "IHDR") return false;
-    first = false;
-    // The CRC covers the type and the data.
-    uLong crc = crc32_z(0, reinterpret_cast<const Bytef*>(png.data() + at + 4), length + 4);
-    if (crc != BigEndian32(png, at + 8 + length)) return false;
-    at += 12 + length;
-    if (type == "IEND") return at == png.size();
-  }
-  return false;
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include <cstdint>
 
 #include "raster/raster.h"
+#include "util/deflate.h"
 
 namespace gobook::raster {
 namespace {
@@ -36,6 +37,31 @@ std::optional<Size> JpegSize(std::string_view bytes) {
 }
 
 }  // namespace
+
+std::optional<std::vector<PngChunk>> ReadPngChunks(std::string_view png) {
+  static const char kSignature[] = "\x89PNG\r\n\x1a\n";
+  if (png.size() < 8 || png.substr(0, 8) != std::string_view(kSignature, 8)) return std::nullopt;
+  std::vector<PngChunk> chunks;
+  for (size_t at = 8; png.size() - at >= 12;) {
+    uint32_t length = BigEndian(png, at, 4);
+    if (length > png.size() - at - 12) return std::nullopt;
+    PngChunk chunk{png.substr(at + 4, 4), png.substr(at + 8, length)};
+    if (chunks.empty() && chunk.type != "IHDR") return std::nullopt;
+    // The CRC covers the type and the data.
+    if (Crc32(png.substr(at + 4, length + 4)) != BigEndian(png, at + 8 + length, 4)) {
+      return std::nullopt;
+    }
+    at += 12 + length;
+    chunks.push_back(chunk);
+    if (chunk.type == "IEND") {
+      if (at != png.size()) return std::nullopt;
+      return chunks;
+    }
+  }
+  return std::nullopt;
+}
+
+bool IsWholePng(std::string_view png) { return ReadPngChunks(png).has_value(); }
 
 std::optional<Size> RasterSize(std::string_view bytes) {
   if (bytes.size() >= 24 && bytes.substr(1, 3) == "PNG") {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace gobook::raster {
 
@@ -40,9 +41,20 @@ std::optional<std::string> RenderSvgToPngCached(std::string_view svg, Size box,
 // else ~/.cache/gobook/images; "" (no cache) when none of them is set.
 std::string ImageCacheFolder();
 
-// True if `png` is a whole PNG as RenderSvgToPng writes it: the signature, IHDR
-// first, every chunk's CRC right, IEND last and nothing after it. A cache entry
-// that fails this (truncated, corrupt) is rendered again, never used.
+// One chunk of a PNG file: its four-letter type and its data.
+struct PngChunk {
+  std::string_view type;
+  std::string_view data;
+};
+
+// The chunks of a whole PNG: the signature, IHDR first, every chunk inside the
+// file with its CRC right, IEND last and nothing after it; nullopt otherwise.
+// The image cache checks its entries with it, and the PDF writer takes a
+// rendered PNG's IDAT data from it.
+std::optional<std::vector<PngChunk>> ReadPngChunks(std::string_view png);
+
+// True if `png` is a whole PNG (ReadPngChunks). A cache entry that fails this
+// (truncated, corrupt) is rendered again, never used.
 bool IsWholePng(std::string_view png);
 
 // The pixel size of a PNG or JPEG file's image, read from its header.
