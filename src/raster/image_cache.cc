@@ -34,15 +34,21 @@ std::string RendererVersions() {
   return "rsvg " LIBRSVG_VERSION "\ncairo " CAIRO_VERSION_STRING "\n";
 }
 
+// The font folder UseOnlyFontsIn named, and its fingerprint for the cache
+// keys; both "" until then (the machine's fonts: not cacheable).
+struct FontFolder {
+  std::string path;
+  std::string fingerprint;
+};
+
 std::mutex& FontsMutex() {
   static std::mutex mutex;
   return mutex;
 }
 
-// "" until NoteFontFolder: the machine's fonts, not cacheable.
-std::string& FontsFingerprint() {
-  static std::string fingerprint;
-  return fingerprint;
+FontFolder& NotedFonts() {
+  static FontFolder fonts;
+  return fonts;
 }
 
 // Every file fontconfig may take from `folder` (it scans subfolders too), by
@@ -114,7 +120,12 @@ namespace internal {
 void NoteFontFolder(const std::string& folder) {
   std::string fingerprint = FingerprintFolder(folder);
   std::lock_guard<std::mutex> lock(FontsMutex());
-  FontsFingerprint() = std::move(fingerprint);
+  NotedFonts() = {folder, std::move(fingerprint)};
+}
+
+std::string NotedFontFolder() {
+  std::lock_guard<std::mutex> lock(FontsMutex());
+  return NotedFonts().path;
 }
 
 }  // namespace internal
@@ -167,7 +178,7 @@ std::optional<std::string> RenderSvgToPngCached(std::string_view svg, Size box,
   std::string fonts;
   {
     std::lock_guard<std::mutex> lock(FontsMutex());
-    fonts = FontsFingerprint();
+    fonts = NotedFonts().fingerprint;
   }
   std::string folder = fonts.empty() ? "" : ImageCacheFolder();
   if (folder.empty()) return RenderSvgToPng(svg, box, background, error);

@@ -24,6 +24,9 @@ std::optional<Size> MeasureSvg(std::string_view svg, std::string* error);
 // not used (their state cannot be named cheaply).
 void NoteFontFolder(const std::string& folder);
 
+// The folder last noted, or "" (svg_to_png.cc hands it to fontconfig).
+std::string NotedFontFolder();
+
 }  // namespace gobook::raster::internal
 
 #endif  // GOBOOK_RASTER_IMAGE_CACHE_H_

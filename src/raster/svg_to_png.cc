@@ -79,16 +79,6 @@ Libraries OpenLibraries() {
   return libraries;
 }
 
-// The folder UseOnlyFontsIn named, applied to fontconfig once it is loaded.
-std::mutex& FontFolderMutex() {
-  static std::mutex mutex;
-  return mutex;
-}
-std::string& WantedFontFolder() {
-  static std::string folder;
-  return folder;
-}
-
 bool ApplyFontFolder(const Libraries& lib, const std::string& folder, std::string* error) {
   // The user's usual font cache, as every fontconfig program uses; without a
   // cache folder fontconfig complains on stderr.
@@ -117,9 +107,11 @@ const Libraries* Renderer(std::string* error) {
     *error = libraries.error;
     return nullptr;
   }
+  // The font folder UseOnlyFontsIn noted, applied to fontconfig once loaded.
+  static std::mutex mutex;
   static std::string applied;
-  std::lock_guard<std::mutex> lock(FontFolderMutex());
-  const std::string& wanted = WantedFontFolder();
+  std::lock_guard<std::mutex> lock(mutex);
+  std::string wanted = internal::NotedFontFolder();
   if (!wanted.empty() && wanted != applied) {
     if (!ApplyFontFolder(libraries, wanted, error)) return nullptr;
     applied = wanted;
@@ -216,40 +208,29 @@ bool EncodePng(const Libraries& lib, cairo_surface_t* surface, std::string* png)
 
 bool UseOnlyFontsIn(const std::string& folder, std::string* error) {
   // Once per folder and process: both writers and every figure ask for it.
-  {
-    std::lock_guard<std::mutex> lock(FontFolderMutex());
-    if (WantedFontFolder() == folder) return true;
-  }
+  if (internal::NotedFontFolder() == folder) return true;
   std::error_code ignored;
   if (!std::filesystem::is_directory(folder, ignored)) {
     *error = "cannot load the fonts in '" + folder + "'";
     return false;
   }
-  {
-    std::lock_guard<std::mutex> lock(FontFolderMutex());
-    WantedFontFolder() = folder;
-  }
-  internal::NoteFontFolder(folder);
+  internal::NoteFontFolder(folder);  // fontconfig gets it when the renderer loads
   return true;
 }
 
-namespace internal {
+namespace {
 
-std::optional<Size> MeasureSvg(std::string_view svg, std::string* error) {
-  const Libraries* lib = Renderer(error);
-  if (lib == nullptr) return std::nullopt;
-  Handle handle = LoadSvg(*lib, svg, error);
-  if (!handle) return std::nullopt;
+// The loaded SVG's own size in CSS pixels: its width and height, else its viewBox.
+std::optional<Size> HandleSize(const Libraries& lib, RsvgHandle* handle, std::string* error) {
   gdouble width = 0;
   gdouble height = 0;
-  if (!lib->rsvg_handle_get_intrinsic_size_in_pixels(handle.get(), &width, &height) ||
-      width <= 0 || height <= 0) {
-    // No width/height: fall back to the viewBox.
+  if (!lib.rsvg_handle_get_intrinsic_size_in_pixels(handle, &width, &height) || width <= 0 ||
+      height <= 0) {
     gboolean has_width, has_height, has_viewbox;
     RsvgLength w, h;
     RsvgRectangle viewbox;
-    lib->rsvg_handle_get_intrinsic_dimensions(handle.get(), &has_width, &w, &has_height, &h,
-                                              &has_viewbox, &viewbox);
+    lib.rsvg_handle_get_intrinsic_dimensions(handle, &has_width, &w, &has_height, &h,
+                                             &has_viewbox, &viewbox);
     if (!has_viewbox || viewbox.width <= 0 || viewbox.height <= 0) {
       *error = "the SVG has neither width and height nor a viewBox";
       return std::nullopt;
@@ -260,15 +241,29 @@ std::optional<Size> MeasureSvg(std::string_view svg, std::string* error) {
   return Size{static_cast<int>(width + 0.5), static_cast<int>(height + 0.5)};
 }
 
+}  // namespace
+
+namespace internal {
+
+std::optional<Size> MeasureSvg(std::string_view svg, std::string* error) {
+  const Libraries* lib = Renderer(error);
+  if (lib == nullptr) return std::nullopt;
+  Handle handle = LoadSvg(*lib, svg, error);
+  if (!handle) return std::nullopt;
+  return HandleSize(*lib, handle.get(), error);
+}
+
 }  // namespace internal
 
 std::optional<std::string> RenderSvgToPng(std::string_view svg, Size box, uint32_t background,
                                           std::string* error) {
-  std::optional<Size> size = internal::MeasureSvg(svg, error);
-  if (!size) return std::nullopt;
-  const Libraries& lib = *Renderer(error);  // loaded by MeasureSvg
-  Handle handle = LoadSvg(lib, svg, error);
+  const Libraries* renderer = Renderer(error);
+  if (renderer == nullptr) return std::nullopt;
+  const Libraries& lib = *renderer;
+  Handle handle = LoadSvg(lib, svg, error);  // read once: measured, then drawn
   if (!handle) return std::nullopt;
+  std::optional<Size> size = HandleSize(lib, handle.get(), error);
+  if (!size) return std::nullopt;
   // RGB24 has no alpha channel, so the PNG is opaque as e-reader covers must be.
   cairo_surface_t* surface =
       lib.cairo_image_surface_create(CAIRO_FORMAT_RGB24, box.width, box.height);
