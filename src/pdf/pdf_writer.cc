@@ -257,7 +257,7 @@ class Writer {
 
   // A file's path, or a digest of rendered bytes (taken once per buffer: the
   // boxes of one figure share it).
-  std::string ImageKey(const ImageBox& box) const {
+  std::string ImageKey(const ImageBox& box) {
     if (!box.source.empty()) return (box.jpeg ? "jpeg:" : "png:") + box.source;
     const std::string* bytes = box.bytes.get();
     auto found = digests_.find(bytes);
@@ -632,7 +632,7 @@ class Writer {
   std::array<HPDF_Font, layout::kFaceCount> fonts_loaded_{};
   std::vector<HPDF_Page> pages_;
   std::map<std::string, Image> images_;
-  mutable std::map<const std::string*, std::string> digests_;  // of ImageBox::bytes
+  std::map<const std::string*, std::string> digests_;  // of ImageBox::bytes
   std::set<std::string> bad_images_;
   std::map<std::string, HPDF_Destination> destinations_;
   HPDF_Page page_ = nullptr;
